@@ -1,0 +1,75 @@
+package com.partnerdeals.platform.axon;
+
+import com.partnerdeals.api.common.Actor;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * How commands leave the web layer: stamped with the acting user (copied onto every event they cause,
+ * for the audit trail) and retried when another node changed the same aggregate at the same moment.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandDispatchConfiguration {
+
+    /** Commands sent without a signed-in user (schedulers) are recorded as the service itself. */
+    static final Actor SERVICE_ACTOR = new Actor("partner-deals-service", List.of("SYSTEM"));
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        DefaultCommandGateway gateway = DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .retryInterval(20)
+                        .maxRetryCount(5)
+                        // Only concurrency conflicts are worth another try; a broken rule stays broken.
+                        .nonTransientFailurePredicate(failure -> !isTransient(failure))
+                        .build())
+                .build();
+        gateway.registerDispatchInterceptor(messages -> (index, command) -> {
+            Actor actor = currentActor();
+            return command.andMetaData(Map.of(Actor.SUBJECT_KEY, actor.subject(), Actor.ROLES_KEY, actor.roles()));
+        });
+        return gateway;
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(Actor.SUBJECT_KEY, Actor.ROLES_KEY);
+    }
+
+    private static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AxonTransientException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Actor currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return SERVICE_ACTOR;
+        }
+        return new Actor(authentication.getName(), authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .sorted()
+                .toList());
+    }
+}

@@ -1,0 +1,106 @@
+package com.partnerdeals.platform.security;
+
+import com.partnerdeals.platform.config.PortalProperties;
+import com.partnerdeals.platform.web.ProblemResponses;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Bearer tokens (JWT) on every {@code /api} endpoint but the dev token mint. Roles come from the
+ * {@code roles} claim; which role may call what is declared on each controller method with
+ * {@code @PreAuthorize}. Failures answer problem+json: 401 for a missing or bad token, 403 for a
+ * valid token without the needed role.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/dev/tokens").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                "/actuator/health/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(callerAuthentication()))
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            bearerChallenge.commence(request, response, failure);
+                            problems.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+                                    "A valid bearer token is required.");
+                        })
+                        .accessDeniedHandler((request, response, denied) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this request.")));
+        return http.build();
+    }
+
+    /** {@code roles} become {@code ROLE_*} authorities; a partner's token must name its partner. */
+    static Converter<Jwt, AbstractAuthenticationToken> callerAuthentication() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(Claims.ROLES);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return jwt -> {
+            if (CallerArgumentResolver.roles(jwt).contains(Role.PARTNER) && isBlank(jwt.getClaimAsString(Claims.PARTNER_ID))) {
+                throw new InvalidBearerTokenException("A PARTNER token must carry a partner_id claim");
+            }
+            if (isBlank(jwt.getSubject())) {
+                throw new InvalidBearerTokenException("The token has no subject");
+            }
+            return converter.convert(jwt);
+        };
+    }
+
+    /** The embedded default: HS256 tokens signed with a configured secret. */
+    @Bean
+    @ConditionalOnProperty("portal.security.hmac-secret")
+    JwtDecoder hmacJwtDecoder(PortalProperties properties) {
+        return NimbusJwtDecoder.withSecretKey(hmacKey(properties.security().hmacSecret()))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+    }
+
+    static SecretKey hmacKey(String secret) {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < 32) {
+            throw new IllegalStateException("portal.security.hmac-secret must be at least 32 bytes for HS256");
+        }
+        return new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

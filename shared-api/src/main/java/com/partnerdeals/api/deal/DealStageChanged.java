@@ -1,0 +1,4 @@
+package com.partnerdeals.api.deal;
+
+public record DealStageChanged(String dealId, DealStage from, DealStage to) {
+}

@@ -1,0 +1,9 @@
+package com.partnerdeals.api.deal;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record ReopenDeal(@TargetAggregateIdentifier String dealId,
+                         String actingPartnerId,
+                         @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,3 @@
+package com.partnerdeals.api.deal;
+
+public enum ReviewStatus { PENDING, ACCEPTED, DENIED }
