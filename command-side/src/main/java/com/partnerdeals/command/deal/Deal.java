@@ -1,0 +1,277 @@
+package com.partnerdeals.command.deal;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+import com.partnerdeals.api.common.Money;
+import com.partnerdeals.api.common.RuleViolation;
+import com.partnerdeals.api.deal.AcceptDeal;
+import com.partnerdeals.api.deal.AddDealNote;
+import com.partnerdeals.api.deal.CloseDealLost;
+import com.partnerdeals.api.deal.CloseDealWon;
+import com.partnerdeals.api.deal.DealAccepted;
+import com.partnerdeals.api.deal.DealClosedLost;
+import com.partnerdeals.api.deal.DealClosedWon;
+import com.partnerdeals.api.deal.DealDenied;
+import com.partnerdeals.api.deal.DealNoteAdded;
+import com.partnerdeals.api.deal.DealRegistered;
+import com.partnerdeals.api.deal.DealReopened;
+import com.partnerdeals.api.deal.DealStage;
+import com.partnerdeals.api.deal.DealStageChanged;
+import com.partnerdeals.api.deal.DealTrialStarted;
+import com.partnerdeals.api.deal.DenialReason;
+import com.partnerdeals.api.deal.DenyDeal;
+import com.partnerdeals.api.deal.MoveDealStage;
+import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
+import com.partnerdeals.api.deal.RegisterDeal;
+import com.partnerdeals.api.deal.ReopenDeal;
+import com.partnerdeals.api.deal.ReviewStatus;
+import com.partnerdeals.api.deal.Settlement;
+import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
+import com.partnerdeals.command.partner.PartnerDirectory;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A deal a partner registered for a customer (SPEC section 4): reviewed by the vendor, moved through
+ * stages, closed won or lost. Every command answers the deal's version after it.
+ *
+ * <p>Access: commands carry {@code actingPartnerId} (null for vendor staff). A partner acting on another
+ * partner's deal is told the deal does not exist.
+ */
+@Aggregate
+public class Deal {
+
+    @AggregateIdentifier
+    private String dealId;
+    private DealRegistered registration;
+    private DealStage stage;
+    private ReviewStatus review;
+    /** The open stage a lost deal was closed from, where reopening takes it back. */
+    private DealStage closedFrom;
+    private boolean newsletterSubmitted;
+    private String customerId;
+    private final Map<String, String> noteTexts = new HashMap<>();
+
+    protected Deal() {
+        // For Axon.
+    }
+
+    /**
+     * Registers the deal. Sending the same registration again (same {@code dealId}, partner and payload)
+     * is a harmless retry that changes nothing.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public RegistrationOutcome handle(RegisterDeal command, DealRegistrationRules rules) {
+        if (dealId != null) {
+            if (isSameRegistration(command)) {
+                return new RegistrationOutcome(getVersion(), false);
+            }
+            throw RuleViolation.conflict("DEAL_ID_TAKEN", "Deal " + command.dealId() + " exists with other details");
+        }
+        apply(rules.evaluate(command));
+        return new RegistrationOutcome(getVersion(), true);
+    }
+
+    /** What registering answered: the version, and whether this call created the deal. */
+    public record RegistrationOutcome(long version, boolean created) {
+    }
+
+    @CommandHandler
+    public long handle(AcceptDeal command) {
+        if (review == ReviewStatus.DENIED) {
+            throw RuleViolation.conflict("REVIEW_ALREADY_DECIDED", "The deal was already denied");
+        }
+        if (review == ReviewStatus.PENDING) {
+            apply(new DealAccepted(dealId));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DenyDeal command) {
+        if (command.reason() == DenialReason.OTHER && (command.comment() == null || command.comment().isBlank())) {
+            throw RuleViolation.invalidField("comment", "is required when the reason is OTHER");
+        }
+        if (review == ReviewStatus.ACCEPTED) {
+            throw RuleViolation.conflict("REVIEW_ALREADY_DECIDED", "The deal was already accepted");
+        }
+        if (review == ReviewStatus.PENDING) {
+            apply(new DealDenied(dealId, command.reason(), command.comment()));
+        }
+        return getVersion();
+    }
+
+    /** The partner moves its deals on its board: any open stage, forward or back, also while pending. */
+    @CommandHandler
+    public long handle(MoveDealStage command) {
+        checkAccess(command.actingPartnerId());
+        if (!command.stage().isOpen()) {
+            throw RuleViolation.invalid("USE_CLOSE_COMMAND", "Close a deal with close-won or close-lost");
+        }
+        checkChangeable();
+        if (command.stage() != stage) {
+            apply(new DealStageChanged(dealId, stage, command.stage()));
+        }
+        return getVersion();
+    }
+
+    /** The customer agreed to the newsletter; a new deal moves on to that stage. */
+    @CommandHandler
+    public long handle(SubmitNewsletterSubscription command) {
+        checkAccess(command.actingPartnerId());
+        checkNotDenied();
+        if (!newsletterSubmitted) {
+            apply(new NewsletterSubscriptionSubmitted(dealId, registration.customer().contactEmail()));
+            if (stage == DealStage.NEW) {
+                apply(new DealStageChanged(dealId, DealStage.NEW, DealStage.NEWSLETTER_SUBSCRIPTION));
+            }
+        }
+        return getVersion();
+    }
+
+    /**
+     * Closes an accepted deal as won. The commission is the annual value times the partner's rate in force
+     * now; the billing option decides who bills the customer and so how the commission is settled.
+     */
+    @CommandHandler
+    public long handle(CloseDealWon command, PartnerDirectory partners) {
+        checkAccess(command.actingPartnerId());
+        checkChangeable();
+        if (review != ReviewStatus.ACCEPTED) {
+            throw RuleViolation.conflict("DEAL_NOT_ACCEPTED", "Only an accepted deal can be closed as won");
+        }
+        BigDecimal rate = partners.find(registration.partnerId())
+                .map(PartnerDirectory.Entry::commissionRate)
+                .orElseThrow(() -> new IllegalStateException("Partner of deal " + dealId + " is not in the directory"));
+        Money commission = command.annualValue().times(rate);
+        apply(new DealClosedWon(dealId, stage, command.billingOption(), command.annualValue(), rate, commission,
+                Settlement.of(command.billingOption(), command.annualValue(), commission)));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CloseDealLost command) {
+        checkAccess(command.actingPartnerId());
+        checkChangeable();
+        apply(new DealClosedLost(dealId, stage, command.reason()));
+        return getVersion();
+    }
+
+    /** A lost deal can be taken up again, in the stage it was closed from. */
+    @CommandHandler
+    public long handle(ReopenDeal command) {
+        checkAccess(command.actingPartnerId());
+        checkNotDenied();
+        if (stage != DealStage.CLOSED_LOST) {
+            throw RuleViolation.conflict("DEAL_NOT_LOST", "Only a deal closed as lost can be reopened");
+        }
+        apply(new DealReopened(dealId, closedFrom));
+        return getVersion();
+    }
+
+    /** Notes are allowed in every state. A note sent again with the same {@code noteId} is a retry. */
+    @CommandHandler
+    public long handle(AddDealNote command) {
+        checkAccess(command.actingPartnerId());
+        String existing = noteTexts.get(command.noteId());
+        if (existing != null) {
+            if (existing.equals(command.text())) {
+                return getVersion();
+            }
+            throw RuleViolation.conflict("NOTE_ID_TAKEN", "Note " + command.noteId() + " exists with another text");
+        }
+        apply(new DealNoteAdded(dealId, command.noteId(), command.author(), command.text()));
+        return getVersion();
+    }
+
+    private void checkAccess(String actingPartnerId) {
+        if (actingPartnerId != null && !actingPartnerId.equals(registration.partnerId())) {
+            throw RuleViolation.notFound("No deal " + dealId);
+        }
+    }
+
+    private void checkNotDenied() {
+        if (review == ReviewStatus.DENIED) {
+            throw RuleViolation.conflict("DEAL_DENIED", "The deal was denied; only notes can be added");
+        }
+    }
+
+    private void checkChangeable() {
+        checkNotDenied();
+        if (!stage.isOpen()) {
+            throw RuleViolation.conflict("DEAL_CLOSED", "The deal is closed");
+        }
+    }
+
+    private boolean isSameRegistration(RegisterDeal command) {
+        return registration.partnerId().equals(command.partnerId())
+                && registration.customer().equals(command.customer())
+                && Objects.equals(registration.estimatedUsers(), command.estimatedUsers())
+                && Objects.equals(registration.note(), command.note());
+    }
+
+    @EventSourcingHandler
+    void on(DealRegistered event) {
+        dealId = event.dealId();
+        registration = event;
+        stage = DealStage.NEW;
+        review = ReviewStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(DealAccepted event) {
+        review = ReviewStatus.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(DealDenied event) {
+        review = ReviewStatus.DENIED;
+    }
+
+    @EventSourcingHandler
+    void on(DealStageChanged event) {
+        stage = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(NewsletterSubscriptionSubmitted event) {
+        newsletterSubmitted = true;
+    }
+
+    @EventSourcingHandler
+    void on(DealTrialStarted event) {
+        customerId = event.customerId();
+    }
+
+    @EventSourcingHandler
+    void on(DealClosedWon event) {
+        stage = DealStage.CLOSED_WON;
+    }
+
+    @EventSourcingHandler
+    void on(DealClosedLost event) {
+        closedFrom = event.from();
+        stage = DealStage.CLOSED_LOST;
+    }
+
+    @EventSourcingHandler
+    void on(DealReopened event) {
+        stage = event.to();
+        closedFrom = null;
+    }
+
+    @EventSourcingHandler
+    void on(DealNoteAdded event) {
+        noteTexts.put(event.noteId(), event.text());
+    }
+}

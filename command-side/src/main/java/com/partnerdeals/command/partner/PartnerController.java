@@ -1,0 +1,90 @@
+package com.partnerdeals.command.partner;
+
+import com.partnerdeals.api.partner.RegisterPartner;
+import com.partnerdeals.api.partner.UpdatePartner;
+import com.partnerdeals.command.web.Versions;
+import com.partnerdeals.platform.config.PortalProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/partners")
+@Tag(name = "Partners")
+@PreAuthorize("hasRole('PARTNER_MANAGER')")
+class PartnerController {
+
+    static final String PARTNER_ID = "[a-z0-9][a-z0-9-]{1,63}";
+    static final String DOMAIN = "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+";
+
+    record RegisterPartnerRequest(
+            @NotNull @Pattern(regexp = PARTNER_ID) String partnerId,
+            @NotBlank @Size(max = 200) String name,
+            @NotEmpty Set<@NotNull @Pattern(regexp = DOMAIN, message = "must be a domain name") String> domains,
+            @DecimalMin("0") @DecimalMax("1") BigDecimal commissionRate) {
+    }
+
+    record UpdatePartnerRequest(
+            @Size(min = 1, max = 200) String name,
+            @Size(min = 1) Set<@NotNull @Pattern(regexp = DOMAIN, message = "must be a domain name") String> domains,
+            @DecimalMin("0") @DecimalMax("1") BigDecimal commissionRate,
+            Boolean active) {
+    }
+
+    private final CommandGateway commands;
+    private final PortalProperties properties;
+
+    PartnerController(CommandGateway commands, PortalProperties properties) {
+        this.commands = commands;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a partner")
+    ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterPartnerRequest request) {
+        BigDecimal rate = request.commissionRate() != null
+                ? request.commissionRate() : properties.deal().defaultCommissionRate();
+        long version = commands.sendAndWait(new RegisterPartner(request.partnerId(), request.name().trim(),
+                lowerCase(request.domains()), rate));
+        return Versions.created(URI.create("/api/partners/" + request.partnerId()), "partnerId", request.partnerId(), version);
+    }
+
+    @PutMapping("/{partnerId}")
+    @Operation(summary = "Update a partner; omitted fields keep their value")
+    ResponseEntity<Map<String, Object>> update(@PathVariable String partnerId,
+                                               @Valid @RequestBody UpdatePartnerRequest request,
+                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        long version = commands.sendAndWait(new UpdatePartner(partnerId,
+                request.name() != null ? request.name().trim() : null,
+                request.domains() != null ? lowerCase(request.domains()) : null,
+                request.commissionRate(), request.active(), Versions.expected(ifMatch)));
+        return Versions.ok("partnerId", partnerId, version);
+    }
+
+    private static Set<String> lowerCase(Set<String> domains) {
+        return domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+}
