@@ -2,7 +2,7 @@ package com.partnerdeals.app;
 
 import com.partnerdeals.platform.testing.Api;
 import com.partnerdeals.platform.testing.FreshSchemaConfiguration;
-import com.partnerdeals.platform.testing.MutableClock;
+import com.partnerdeals.platform.testing.PostgresAvailable;
 import com.partnerdeals.platform.testing.TestClockConfiguration;
 import com.partnerdeals.platform.testing.TestProfiles;
 import com.partnerdeals.platform.testing.Tokens;
@@ -10,6 +10,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,5 +26,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = PartnerDealsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
 @Import({TestClockConfiguration.class, FreshSchemaConfiguration.class})
+@ExtendWith(PostgresAvailable.class)
 public @interface ServiceTest {
 }
