@@ -1,8 +1,13 @@
 package com.partnerdeals.api.deal;
 
 import java.util.Set;
+import org.axonframework.serialization.Revision;
 
-/** {@code domain} is the lower-cased domain of the contact email: it identifies the customer. */
+/**
+ * {@code domain} is the lower-cased domain of the contact email: it identifies the customer.
+ * Revision 2 added {@code flags} (see DealRegisteredFlagsUpcaster).
+ */
+@Revision("2")
 public record DealRegistered(String dealId,
                              String partnerId,
                              CustomerDetails customer,

@@ -1,0 +1,140 @@
+package com.partnerdeals.query.admin;
+
+import com.partnerdeals.api.common.RuleViolation;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read models' event processors as an operator sees them: how far each is, how far behind the head of
+ * the event store, whether it is replaying and how far the replay got, what is parked in its dead-letter
+ * queue; and the two things an operator does: replay from the first event, retry dead letters.
+ *
+ * <p>Positions are read from the token table, so they cover every segment, whichever node processes it.
+ */
+@Component
+public class Projections {
+
+    /** An operator's view of one read model's processor. */
+    public record Status(String name, long position, long head, long lag, boolean replaying, Double replayProgress,
+                         int segments, long deadLetters) {
+    }
+
+    /** What retrying dead letters did. */
+    public record RetryOutcome(String name, int retried, long stillDead) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
+                       Serializer serializer) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    public List<Status> status() {
+        long head = positionOf(eventStore.createHeadToken());
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .map(processor -> status(processor, head))
+                .sorted(Comparator.comparing(Status::name))
+                .toList();
+    }
+
+    /** Rebuilds the read model from the first event: its reset handler clears the tables, then it catches up. */
+    public void replay(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw RuleViolation.conflict("REPLAY_NOT_SUPPORTED", "Projection " + name + " cannot be replayed");
+        }
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            throw RuleViolation.conflict("REPLAY_NEEDS_ALL_NODES_STOPPED", "Another node is processing " + name
+                    + "; stop its processor on the other query nodes, then replay from one node");
+        } finally {
+            processor.start();
+        }
+    }
+
+    /** Tries every parked event of the projection again; those that fail again stay parked. */
+    public RetryOutcome retryDeadLetters(String name) {
+        processor(name);
+        SequencedDeadLetterProcessor<?> deadLetters = processing.sequencedDeadLetterProcessor(name)
+                .orElseThrow(() -> RuleViolation.conflict("NO_DEAD_LETTER_QUEUE", name + " has no dead-letter queue"));
+        int retried = 0;
+        long parked = deadLetterCount(name);
+        while (retried < parked && deadLetters.processAny()) {
+            retried++;
+        }
+        return new RetryOutcome(name, retried, deadLetterCount(name));
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> RuleViolation.notFound("No projection " + name));
+    }
+
+    private Status status(StreamingEventProcessor processor, long head) {
+        List<Long> positions = jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = ?")
+                .param(processor.getName())
+                .query((rs, row) -> positionOf(token(rs.getBytes(1), rs.getString(2))))
+                .list();
+        long position = positions.stream().mapToLong(Long::longValue).min().orElse(-1);
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        boolean replaying = local.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        return new Status(processor.getName(), position, head, Math.max(0, head - position), replaying,
+                replaying ? replayProgress(local) : null, positions.size(), deadLetterCount(processor.getName()));
+    }
+
+    /** How far the replay is, from 0 to 1: events re-handled over the events there were when it started. */
+    private static Double replayProgress(Map<Integer, EventTrackerStatus> statuses) {
+        return statuses.values().stream()
+                .filter(EventTrackerStatus::isReplaying)
+                .mapToDouble(status -> {
+                    long current = status.getCurrentPosition().orElse(0);
+                    long end = status.getResetPosition().orElse(0);
+                    return end <= 0 ? 1.0 : Math.min(1.0, (double) current / end);
+                })
+                .min()
+                .orElse(1.0);
+    }
+
+    private long deadLetterCount(String name) {
+        return processing.deadLetterQueue(name).map(queue -> queue.size()).orElse(0L);
+    }
+
+    private TrackingToken token(byte[] bytes, String type) {
+        if (bytes == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+    }
+
+    private static long positionOf(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
+        OptionalLong position = token.position();
+        return position.orElse(-1);
+    }
+}
