@@ -2,17 +2,17 @@ package com.partnerdeals.query;
 
 import java.time.Clock;
 import java.util.List;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The query side's projections run in pooled streaming processors: they stream from the event store and
  * keep their tokens in the same database and transaction as their tables, so an event is applied once
- * even after a crash. Events of one aggregate stay in order (one segment per aggregate).
+ * even after a crash. Events of one aggregate stay in order (all go to the same segment).
  */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
     public static final String PARTNER_VIEWS = "partner-views";
@@ -23,12 +23,12 @@ public class ProjectionConfiguration {
 
     @Bean
     ConfigurerModule projectionProcessors() {
-        PooledStreamingProcessorConfiguration settings = (config, builder) -> builder
+        PooledStreamingProcessorConfiguration settings = (axon, processor) -> processor
                 // A replay commits 100 events a transaction; live events are handled as they come.
                 .batchSize(100)
                 // Claims and back-off follow real time, not the service clock that tests move.
                 .clock(Clock.systemUTC());
         return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(name ->
-                processing.registerPooledStreamingEventProcessor(name, Configuration::eventStore, settings)));
+                processing.registerPooledStreamingEventProcessor(name, axon -> axon.eventStore(), settings)));
     }
 }
