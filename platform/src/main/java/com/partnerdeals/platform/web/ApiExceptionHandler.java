@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -71,10 +72,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .toList();
             return respond(validationFailed(errors));
         }
-        MethodArgumentTypeMismatchException mismatch = find(exception, MethodArgumentTypeMismatchException.class);
-        if (mismatch != null) {
-            return respond(validationFailed(List.of(fieldError(mismatch.getName(), "has an invalid value"))));
-        }
         log.error("Unexpected failure on {}", request.getDescription(false), exception);
         return respond(ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side; the request may not have been applied.", Map.of()));
@@ -95,6 +92,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         error.getDefaultMessage())))
                 .toList();
         return respond(validationFailed(errors));
+    }
+
+    /** A query parameter or path variable that does not convert, e.g. {@code ?page=first} or {@code ?stage=WON}. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = exception instanceof MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName() : exception.getPropertyName();
+        return respond(validationFailed(List.of(fieldError(field, "has an invalid value"))));
     }
 
     @Override

@@ -1,0 +1,34 @@
+package com.partnerdeals.query;
+
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The query side's projections run in pooled streaming processors: they stream from the event store and
+ * keep their tokens in the same database and transaction as their tables, so an event is applied once
+ * even after a crash. Events of one aggregate stay in order (all go to the same segment).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    public static final String PARTNER_VIEWS = "partner-views";
+    public static final String DEAL_VIEWS = "deal-views";
+
+    /** The processing groups, each a read model that can be rebuilt on its own. */
+    public static final List<String> PROJECTIONS = List.of(PARTNER_VIEWS, DEAL_VIEWS);
+
+    @Bean
+    ConfigurerModule projectionProcessors() {
+        PooledStreamingProcessorConfiguration settings = (axon, processor) -> processor
+                // A replay commits 100 events a transaction; live events are handled as they come.
+                .batchSize(100)
+                // Claims and back-off follow real time, not the service clock that tests move.
+                .clock(Clock.systemUTC());
+        return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(name ->
+                processing.registerPooledStreamingEventProcessor(name, axon -> axon.eventStore(), settings)));
+    }
+}

@@ -1,0 +1,102 @@
+package com.partnerdeals.query.dashboard;
+
+import com.partnerdeals.api.common.Money;
+import com.partnerdeals.api.dashboard.Dashboard;
+import com.partnerdeals.api.dashboard.FindDashboard;
+import com.partnerdeals.api.deal.DealStage;
+import com.partnerdeals.api.deal.ReviewStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard's deal figures, counted from the deal views ({@code deal_view}, kept by the deal-views
+ * projection) at the time of asking.
+ */
+@Component
+class DashboardQueries {
+
+    private final JdbcClient jdbc;
+
+    DashboardQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    Dashboard handle(FindDashboard query) {
+        String partnerId = query.viewer().isVendorStaff() ? query.partnerId() : query.viewer().partnerId();
+        Scope scope = new Scope(partnerId);
+        Map<DealStage, Long> byStage = countBy("stage", DealStage.class, scope);
+        // Trials ending within 7 days come from the customer accounts, not from the deals; they join here
+        // once that read model exists.
+        return new Dashboard(byStage,
+                countBy("review_status", ReviewStatus.class, scope),
+                oldestPendingReview(scope),
+                winRate(byStage.get(DealStage.CLOSED_WON), byStage.get(DealStage.CLOSED_LOST)),
+                commissionTotals(scope));
+    }
+
+    /** Every value of {@code type} is listed, also when no deal has it. */
+    private <E extends Enum<E>> Map<E, Long> countBy(String column, Class<E> type, Scope scope) {
+        Map<E, Long> counts = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            counts.put(value, 0L);
+        }
+        jdbc.sql("SELECT " + column + ", COUNT(*) FROM deal_view" + scope.where() + " GROUP BY " + column)
+                .paramSource(scope.params())
+                .query(rs -> {
+                    counts.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    private Dashboard.PendingReview oldestPendingReview(Scope scope) {
+        return jdbc.sql("SELECT deal_id, company_name, registered_at FROM deal_view"
+                        + scope.where("review_status = 'PENDING'") + " ORDER BY registered_at, deal_id LIMIT 1")
+                .paramSource(scope.params())
+                .query((rs, row) -> new Dashboard.PendingReview(rs.getString("deal_id"), rs.getString("company_name"),
+                        rs.getObject("registered_at", OffsetDateTime.class).toInstant()))
+                .optional()
+                .orElse(null);
+    }
+
+    /** Won / (won + lost), to 4 decimals; null while no deal is closed. */
+    static BigDecimal winRate(long won, long lost) {
+        if (won + lost == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(won).divide(BigDecimal.valueOf(won + lost), 4, RoundingMode.HALF_EVEN);
+    }
+
+    private List<Money> commissionTotals(Scope scope) {
+        return jdbc.sql("SELECT currency, SUM(commission_amount) FROM deal_view"
+                        + scope.where("stage = 'CLOSED_WON'") + " GROUP BY currency ORDER BY currency")
+                .paramSource(scope.params())
+                .query((rs, row) -> new Money(rs.getBigDecimal(2), rs.getString(1)))
+                .list();
+    }
+
+    /** Whose deals are counted: one partner's, or everyone's when {@code partnerId} is null. */
+    private record Scope(String partnerId) {
+
+        String where(String... conditions) {
+            List<String> all = new ArrayList<>(List.of(conditions));
+            if (partnerId != null) {
+                all.add("partner_id = :partnerId");
+            }
+            return all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all);
+        }
+
+        MapSqlParameterSource params() {
+            return new MapSqlParameterSource("partnerId", partnerId);
+        }
+    }
+}

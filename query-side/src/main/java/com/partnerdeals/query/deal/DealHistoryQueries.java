@@ -1,0 +1,87 @@
+package com.partnerdeals.query.deal;
+
+import com.partnerdeals.api.common.Actor;
+import com.partnerdeals.api.common.RuleViolation;
+import com.partnerdeals.api.common.Viewer;
+import com.partnerdeals.api.deal.DealHistory;
+import com.partnerdeals.api.deal.DealRegistered;
+import com.partnerdeals.api.deal.DealView;
+import com.partnerdeals.api.deal.FindDealAsOf;
+import com.partnerdeals.api.deal.FindDealHistory;
+import com.partnerdeals.platform.config.PortalProperties;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers from the event store itself, not from the deal views: a deal's audit trail and the deal as it
+ * stood at an instant. Both work before the projections have caught up.
+ */
+@Component
+class DealHistoryQueries {
+
+    private final EventStore eventStore;
+    private final Duration protectionPeriod;
+
+    DealHistoryQueries(EventStore eventStore, PortalProperties properties) {
+        this.eventStore = eventStore;
+        this.protectionPeriod = properties.deal().protection();
+    }
+
+    @QueryHandler
+    DealHistory handle(FindDealHistory query) {
+        List<DealHistory.Entry> entries = eventsOf(query.dealId(), query.viewer()).stream()
+                .map(event -> new DealHistory.Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
+                        event.getTimestamp(), actorOf(event.getMetaData()), event.getPayload()))
+                .toList();
+        return new DealHistory(query.dealId(), entries);
+    }
+
+    /** Folds the events up to {@code asOf}, in order, as the projection did; protection as of {@code asOf}. */
+    @QueryHandler
+    DealView handle(FindDealAsOf query) {
+        DealState deal = null;
+        for (DomainEventMessage<?> event : eventsOf(query.dealId(), query.viewer())) {
+            if (event.getTimestamp().isAfter(query.asOf())) {
+                break;
+            }
+            deal = deal == null
+                    ? DealState.registered((DealRegistered) event.getPayload(), event.getSequenceNumber(), event.getTimestamp())
+                    : deal.apply(event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+        }
+        if (deal == null) {
+            throw RuleViolation.notFound("Deal " + query.dealId() + " did not exist at " + query.asOf());
+        }
+        return deal.view(query.viewer(), protectionPeriod, query.asOf());
+    }
+
+    /**
+     * The deal's events, its registration first. Deals, partners and customer accounts share the store's
+     * aggregate ids, so a stream that does not start with a deal registration is no deal. Ownership is read
+     * from that registration. Read from sequence 0: a plain read would start at a snapshot, if there were one.
+     */
+    private List<? extends DomainEventMessage<?>> eventsOf(String dealId, Viewer viewer) {
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(dealId, 0).asStream().toList();
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof DealRegistered registered)
+                || !viewer.maySee(registered.partnerId())) {
+            throw RuleViolation.notFound("No deal " + dealId);
+        }
+        return events;
+    }
+
+    /** Who caused the event, as the command dispatch recorded it; null if nobody was recorded. */
+    private static Actor actorOf(MetaData metaData) {
+        Object subject = metaData.get(Actor.SUBJECT_KEY);
+        if (subject == null) {
+            return null;
+        }
+        List<String> roles = metaData.get(Actor.ROLES_KEY) instanceof List<?> names
+                ? names.stream().map(String::valueOf).toList()
+                : List.of();
+        return new Actor(subject.toString(), roles);
+    }
+}

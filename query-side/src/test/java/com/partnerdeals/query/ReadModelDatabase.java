@@ -1,0 +1,43 @@
+package com.partnerdeals.query;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A database with the service's schema for projection tests: a fresh in-memory H2 (PostgreSQL mode), or
+ * with {@code -Dtest.database=postgres} an emptied schema of the local PostgreSQL.
+ */
+public final class ReadModelDatabase {
+
+    private final DataSource dataSource;
+
+    private ReadModelDatabase(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static ReadModelDatabase migrated() {
+        boolean postgres = "postgres".equals(System.getProperty("test.database"));
+        DataSource dataSource = postgres
+                ? new DriverManagerDataSource("jdbc:postgresql://localhost:5432/test?currentSchema=query_side_test",
+                        "postgres", "")
+                : new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        "sa", "");
+        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .cleanDisabled(false);
+        if (postgres) {
+            configuration.schemas("query_side_test");
+        }
+        Flyway flyway = configuration.load();
+        flyway.clean();
+        flyway.migrate();
+        return new ReadModelDatabase(dataSource);
+    }
+
+    public JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+}

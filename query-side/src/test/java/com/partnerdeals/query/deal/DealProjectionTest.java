@@ -1,0 +1,233 @@
+package com.partnerdeals.query.deal;
+
+import static com.partnerdeals.query.deal.DealStateTest.DEAL;
+import static com.partnerdeals.query.deal.DealStateTest.T0;
+import static com.partnerdeals.query.deal.DealStateTest.day;
+import static com.partnerdeals.query.deal.DealStateTest.registration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.partnerdeals.api.common.Money;
+import com.partnerdeals.api.common.PageRequest;
+import com.partnerdeals.api.common.RuleViolation;
+import com.partnerdeals.api.common.Viewer;
+import com.partnerdeals.api.deal.BillingOption;
+import com.partnerdeals.api.deal.CustomerDetails;
+import com.partnerdeals.api.deal.DealAccepted;
+import com.partnerdeals.api.deal.DealBoard;
+import com.partnerdeals.api.deal.DealCard;
+import com.partnerdeals.api.deal.DealClosedLost;
+import com.partnerdeals.api.deal.DealClosedWon;
+import com.partnerdeals.api.deal.DealDenied;
+import com.partnerdeals.api.deal.DealFlag;
+import com.partnerdeals.api.deal.DealNoteAdded;
+import com.partnerdeals.api.deal.DealRegistered;
+import com.partnerdeals.api.deal.DealStage;
+import com.partnerdeals.api.deal.DealStageChanged;
+import com.partnerdeals.api.deal.DealTrialStarted;
+import com.partnerdeals.api.deal.DealView;
+import com.partnerdeals.api.deal.DenialReason;
+import com.partnerdeals.api.deal.FindDeal;
+import com.partnerdeals.api.deal.ListDeals;
+import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
+import com.partnerdeals.api.deal.ReviewStatus;
+import com.partnerdeals.api.deal.Settlement;
+import com.partnerdeals.platform.config.PortalProperties;
+import com.partnerdeals.platform.testing.MutableClock;
+import com.partnerdeals.query.ReadModelDatabase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deal-views projection on a real database: events go in through Axon's handler adapter (as the
+ * processor delivers them, with their sequence number and timestamp), views come out of the queries.
+ */
+class DealProjectionTest {
+
+    final MutableClock clock = new MutableClock(T0);
+    DealViewRepository repository;
+    AnnotationEventHandlerAdapter projection;
+    DealQueries queries;
+
+    @BeforeEach
+    void setUp() {
+        repository = new DealViewRepository(ReadModelDatabase.migrated().jdbc());
+        projection = new AnnotationEventHandlerAdapter(new DealProjection(repository));
+        queries = new DealQueries(repository, clock, new PortalProperties(null, null, null, null, null, null));
+    }
+
+    void deliver(String dealId, long sequence, Instant at, Object event) throws Exception {
+        projection.handle(new GenericDomainEventMessage<>("Deal", dealId, sequence, event, java.util.Map.of(),
+                "event-" + dealId + "-" + sequence, at));
+    }
+
+    DealView detail(Viewer viewer) {
+        return queries.handle(new FindDeal(DEAL, viewer));
+    }
+
+    @Test
+    void storesTheRegisteredDeal() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+
+        DealView view = detail(Viewer.vendorStaff());
+        assertThat(view.customer()).isEqualTo(new DealView.Customer("Globex AB", "Greta Svensson",
+                "greta@globex.example", "SE", "globex.example"));
+        assertThat(view.estimatedUsers()).isEqualTo(25);
+        assertThat(view.note()).isEqualTo("Wants ISO 27001");
+        assertThat(view.flags()).containsExactly(DealFlag.DOMAIN_CONFLICT, DealFlag.EXISTING_CUSTOMER);
+        assertThat(view.stage()).isEqualTo(DealStage.NEW);
+        assertThat(view.reviewStatus()).isEqualTo(ReviewStatus.PENDING);
+        assertThat(view.registeredAt()).isEqualTo(T0);
+        assertThat(view.lastPartnerActionAt()).isEqualTo(T0);
+        assertThat(view.version()).isZero();
+    }
+
+    @Test
+    void storesEveryStepOfTheDealAsTheFoldMakesIt() throws Exception {
+        Money value = new Money(new BigDecimal("1234.56"), "SEK");
+        Money commission = value.times(new BigDecimal("0.15"));
+        Object[] events = {
+                registration(),
+                new DealAccepted(DEAL),
+                new NewsletterSubscriptionSubmitted(DEAL, "greta@globex.example"),
+                new DealStageChanged(DEAL, DealStage.NEW, DealStage.NEWSLETTER_SUBSCRIPTION),
+                new DealTrialStarted(DEAL, "c-7", day(18)),
+                new DealStageChanged(DEAL, DealStage.NEWSLETTER_SUBSCRIPTION, DealStage.TRIAL),
+                new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "Trial is going well"),
+                new DealClosedWon(DEAL, DealStage.TRIAL, BillingOption.PARTNER_BILLING, value,
+                        new BigDecimal("0.15"), commission, Settlement.of(BillingOption.PARTNER_BILLING, value, commission))};
+        DealState fold = null;
+        for (int sequence = 0; sequence < events.length; sequence++) {
+            Instant at = day(sequence);
+            deliver(DEAL, sequence, at, events[sequence]);
+            fold = fold == null ? DealState.registered(registration(), 0, at) : fold.apply(events[sequence], sequence, at);
+            assertThat(repository.find(DEAL)).contains(fold);
+        }
+
+        DealView view = detail(Viewer.partner("acme"));
+        assertThat(view.stage()).isEqualTo(DealStage.CLOSED_WON);
+        assertThat(view.customerId()).isEqualTo("c-7");
+        assertThat(view.closeWon()).isEqualTo(new DealView.CloseWon(BillingOption.PARTNER_BILLING, value,
+                new BigDecimal("0.15"), new Money(new BigDecimal("185.18"), "SEK"),
+                new Settlement(Settlement.Type.INVOICE_TO_PARTNER, null, new Money(new BigDecimal("1049.38"), "SEK"))));
+        assertThat(view.closeWon().commissionRate().toPlainString()).isEqualTo("0.15");
+        assertThat(view.notes()).containsExactly(
+                new DealView.Note("n-1", "consultant@acme.example", "Trial is going well", day(6)));
+        assertThat(view.lastPartnerActionAt()).isEqualTo(day(6));
+        assertThat(view.protectedUntil()).isNull();
+        assertThat(view.version()).isEqualTo(7);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+        deliver(DEAL, 1, day(1), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First"));
+        deliver(DEAL, 2, day(2), new DealDenied(DEAL, DenialReason.DUPLICATE, null));
+
+        deliver(DEAL, 0, day(5), registration());
+        deliver(DEAL, 1, day(5), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First"));
+
+        DealView view = detail(Viewer.vendorStaff());
+        assertThat(view.registeredAt()).isEqualTo(T0);
+        assertThat(view.notes()).hasSize(1);
+        assertThat(view.reviewStatus()).isEqualTo(ReviewStatus.DENIED);
+        assertThat(view.denial()).isEqualTo(new DealView.Denial(DenialReason.DUPLICATE, null));
+        assertThat(view.version()).isEqualTo(2);
+    }
+
+    @Test
+    void protectionIsJudgedAtTheTimeOfAsking() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+        deliver(DEAL, 1, day(30), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "Still keen"));
+
+        clock.set(day(119));
+        assertThat(detail(Viewer.vendorStaff()).protectedUntil()).isEqualTo(day(120));
+        assertThat(detail(Viewer.vendorStaff()).protectionLapsed()).isFalse();
+
+        clock.set(day(120));
+        assertThat(detail(Viewer.vendorStaff()).protectionLapsed()).isTrue();
+        assertThat(board(Viewer.vendorStaff(), null, Set.of(), Set.of(), null, 0, 10).items().get(0).protectionLapsed())
+                .isTrue();
+    }
+
+    @Test
+    void aLostDealHasLapsedAtOnce() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+        deliver(DEAL, 1, day(1), new DealClosedLost(DEAL, DealStage.NEW, "No budget this year"));
+
+        DealView view = detail(Viewer.partner("acme"));
+        assertThat(view.closeLostReason()).isEqualTo("No budget this year");
+        assertThat(view.protectionLapsed()).isTrue();
+    }
+
+    @Test
+    void anotherPartnersDealIsNotFound() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+
+        assertThatThrownBy(() -> detail(Viewer.partner("initech")))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("NOT_FOUND"));
+        assertThat(detail(Viewer.partner("acme")).flags()).isNull();
+    }
+
+    @Test
+    void theBoardFiltersPagesAndShowsNewestFirst() throws Exception {
+        register("d-a", "acme", "Alpha Systems", "alpha.example", day(1));
+        register("d-b", "acme", "Beta 100% Co", "beta.example", day(2));
+        register("d-c", "initech", "Gamma", "gamma.example", day(3));
+        register("d-d", "acme", "Delta", "alphabet.example", day(4));
+        deliver("d-b", 1, day(5), new DealAccepted("d-b"));
+        deliver("d-d", 1, day(5), new DealStageChanged("d-d", DealStage.NEW, DealStage.TRIAL));
+
+        assertThat(ids(board(Viewer.vendorStaff(), null, Set.of(), Set.of(), null, 0, 50)))
+                .containsExactly("d-d", "d-c", "d-b", "d-a");
+        assertThat(ids(board(Viewer.vendorStaff(), "initech", Set.of(), Set.of(), null, 0, 50))).containsExactly("d-c");
+        assertThat(ids(board(Viewer.partner("acme"), "initech", Set.of(), Set.of(), null, 0, 50)))
+                .containsExactly("d-d", "d-b", "d-a");
+        assertThat(ids(board(Viewer.vendorStaff(), null, Set.of(DealStage.TRIAL, DealStage.CLOSED_WON), Set.of(), null, 0, 50)))
+                .containsExactly("d-d");
+        assertThat(ids(board(Viewer.vendorStaff(), null, Set.of(), Set.of(ReviewStatus.PENDING), null, 0, 50)))
+                .containsExactly("d-d", "d-c", "d-a");
+        assertThat(ids(board(Viewer.vendorStaff(), null, Set.of(), Set.of(), "ALPHA", 0, 50)))
+                .as("company name or domain, any case").containsExactly("d-d", "d-a");
+        assertThat(ids(board(Viewer.vendorStaff(), null, Set.of(), Set.of(), "100%", 0, 50)))
+                .as("a % in the text is no wildcard").containsExactly("d-b");
+        assertThat(ids(board(Viewer.vendorStaff(), null, Set.of(), Set.of(), "a%c", 0, 50))).isEmpty();
+
+        DealBoard second = board(Viewer.vendorStaff(), null, Set.of(), Set.of(), null, 1, 3);
+        assertThat(ids(second)).containsExactly("d-a");
+        assertThat(second.page()).isEqualTo(1);
+        assertThat(second.size()).isEqualTo(3);
+        assertThat(second.totalItems()).isEqualTo(4);
+    }
+
+    @Test
+    void theResetHandlerEmptiesTheViews() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+        deliver(DEAL, 1, day(1), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First"));
+
+        projection.prepareReset();
+
+        assertThat(repository.find(DEAL)).isEmpty();
+        deliver(DEAL, 0, T0, registration());
+        assertThat(repository.find(DEAL).orElseThrow().notes()).isEmpty();
+    }
+
+    private void register(String dealId, String partnerId, String company, String domain, Instant at) throws Exception {
+        deliver(dealId, 0, at, new DealRegistered(dealId, partnerId,
+                new CustomerDetails(company, "Contact", "contact@" + domain, null), domain, null, null, Set.of()));
+    }
+
+    private DealBoard board(Viewer viewer, String partnerId, Set<DealStage> stages, Set<ReviewStatus> reviews,
+                            String text, int page, int size) {
+        return queries.handle(new ListDeals(viewer, partnerId, stages, reviews, text, new PageRequest(page, size)));
+    }
+
+    private static java.util.List<String> ids(DealBoard board) {
+        return board.items().stream().map(DealCard::dealId).toList();
+    }
+}

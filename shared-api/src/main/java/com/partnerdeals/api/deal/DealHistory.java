@@ -1,0 +1,18 @@
+package com.partnerdeals.api.deal;
+
+import com.partnerdeals.api.common.Actor;
+import java.time.Instant;
+import java.util.List;
+
+/** A deal's audit trail: every event, in order, as the event store holds it. */
+public record DealHistory(String dealId, List<Entry> events) {
+
+    /**
+     * @param sequence  the event's sequence number within the deal (0 for the registration)
+     * @param eventType the event's simple name, e.g. {@code DealRegistered}
+     * @param actor     who caused it, from the event's metadata
+     * @param data      the event itself
+     */
+    public record Entry(long sequence, String eventType, Instant occurredAt, Actor actor, Object data) {
+    }
+}

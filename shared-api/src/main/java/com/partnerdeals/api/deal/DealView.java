@@ -1,0 +1,55 @@
+package com.partnerdeals.api.deal;
+
+import com.partnerdeals.api.common.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A deal in full (SPEC section 7).
+ *
+ * @param denial          why the deal was denied; null unless it was
+ * @param customerId      the trial account started from this deal, if any
+ * @param closeWon        the terms the deal was won on; null unless it was
+ * @param closeLostReason why the deal was lost; null unless it is closed as lost
+ * @param protectedUntil  when the deal stops protecting its domain; null for a won deal, which protects for good
+ * @param protectionLapsed whether the deal no longer protects its domain (always for a denied or lost deal)
+ * @param flags           notes for the reviewer; vendor staff only (null for partners)
+ * @param version         the deal's version: the sequence number of its latest event
+ */
+public record DealView(String dealId,
+                       String partnerId,
+                       Customer customer,
+                       Integer estimatedUsers,
+                       String note,
+                       DealStage stage,
+                       ReviewStatus reviewStatus,
+                       Denial denial,
+                       List<Note> notes,
+                       String customerId,
+                       CloseWon closeWon,
+                       String closeLostReason,
+                       Instant registeredAt,
+                       Instant lastPartnerActionAt,
+                       Instant protectedUntil,
+                       boolean protectionLapsed,
+                       Set<DealFlag> flags,
+                       long version) {
+
+    /** {@code domain} is the lower-cased domain of the contact email: it identifies the customer. */
+    public record Customer(String companyName, String contactName, String contactEmail, String country,
+                           String domain) {
+    }
+
+    public record Denial(DenialReason reason, String comment) {
+    }
+
+    public record Note(String noteId, String author, String text, Instant addedAt) {
+    }
+
+    /** {@code commissionRate} is the partner's rate in force when the deal was closed. */
+    public record CloseWon(BillingOption billingOption, Money annualValue, BigDecimal commissionRate,
+                           Money commissionAmount, Settlement settlement) {
+    }
+}
