@@ -1,5 +1,7 @@
 package com.partnerdeals.query;
 
+import com.partnerdeals.query.projections.DeadLetterQueues;
+import com.partnerdeals.query.projections.ProjectionWorkSharing;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
@@ -10,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The query side's projections run in pooled streaming processors: they stream from the event store and
  * keep their tokens in the same database and transaction as their tables, so an event is applied once
- * even after a crash. Events of one aggregate stay in order (all go to the same segment).
+ * even after a crash. Events of one aggregate stay in order (all go to the same segment). An event a
+ * projection cannot handle is parked in its dead-letter queue instead of stopping it or being skipped.
+ * Several query nodes share the segments ({@link ProjectionWorkSharing}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -21,14 +25,20 @@ public class ProjectionConfiguration {
     /** The processing groups, each a read model that can be rebuilt on its own. */
     public static final List<String> PROJECTIONS = List.of(PARTNER_VIEWS, DEAL_VIEWS);
 
+    /** Segments per projection: room for a few query nodes, and parallel replay on two cores. */
+    static final int SEGMENTS = 4;
+
     @Bean
-    ConfigurerModule projectionProcessors() {
+    ConfigurerModule projectionProcessors(DeadLetterQueues deadLetterQueues, ProjectionWorkSharing workSharing) {
         PooledStreamingProcessorConfiguration settings = (axon, processor) -> processor
+                .initialSegmentCount(SEGMENTS)
+                .maxSegmentProvider(workSharing::fairShare)
                 // A replay commits 100 events a transaction; live events are handled as they come.
                 .batchSize(100)
                 // Claims and back-off follow real time, not the service clock that tests move.
                 .clock(Clock.systemUTC());
-        return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(name ->
-                processing.registerPooledStreamingEventProcessor(name, axon -> axon.eventStore(), settings)));
+        return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(name -> processing
+                .registerPooledStreamingEventProcessor(name, axon -> axon.eventStore(), settings)
+                .registerDeadLetterQueue(name, axon -> deadLetterQueues.forProjection(name))));
     }
 }

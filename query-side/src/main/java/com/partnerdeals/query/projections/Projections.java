@@ -1,4 +1,4 @@
-package com.partnerdeals.query.admin;
+package com.partnerdeals.query.projections;
 
 import com.partnerdeals.api.common.RuleViolation;
 import java.util.Comparator;
@@ -101,15 +101,24 @@ public class Projections {
                 .list();
         long position = positions.stream().mapToLong(Long::longValue).min().orElse(-1);
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-        boolean replaying = local.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean replaying = local.values().stream().anyMatch(Projections::stillReplaying);
         return new Status(processor.getName(), position, head, Math.max(0, head - position), replaying,
                 replaying ? replayProgress(local) : null, positions.size(), deadLetterCount(processor.getName()));
+    }
+
+    /**
+     * Axon keeps a segment's replay flag until an event past the reset point arrives; a segment that has
+     * re-handled every event up to the reset point has finished replaying.
+     */
+    private static boolean stillReplaying(EventTrackerStatus status) {
+        return status.isReplaying()
+                && status.getCurrentPosition().orElse(-1) < status.getResetPosition().orElse(Long.MAX_VALUE);
     }
 
     /** How far the replay is, from 0 to 1: events re-handled over the events there were when it started. */
     private static Double replayProgress(Map<Integer, EventTrackerStatus> statuses) {
         return statuses.values().stream()
-                .filter(EventTrackerStatus::isReplaying)
+                .filter(Projections::stillReplaying)
                 .mapToDouble(status -> {
                     long current = status.getCurrentPosition().orElse(0);
                     long end = status.getResetPosition().orElse(0);

@@ -1,4 +1,4 @@
-package com.partnerdeals.query.admin;
+package com.partnerdeals.query.projections;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

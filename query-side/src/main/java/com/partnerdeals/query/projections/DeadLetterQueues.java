@@ -1,4 +1,4 @@
-package com.partnerdeals.query.admin;
+package com.partnerdeals.query.projections;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;

@@ -1,4 +1,4 @@
-package com.partnerdeals.query.admin;
+package com.partnerdeals.query.projections;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

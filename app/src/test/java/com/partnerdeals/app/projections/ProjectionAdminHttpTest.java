@@ -1,0 +1,122 @@
+package com.partnerdeals.app.projections;
+
+import static com.partnerdeals.app.PartnerProgram.dealFor;
+import static com.partnerdeals.app.PartnerProgram.newCustomerDomain;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.partnerdeals.app.PartnerProgram;
+import com.partnerdeals.app.ServiceTest;
+import com.partnerdeals.platform.testing.Api;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Operating the read models: their status, a replay from the first event, dead letters and their retry. */
+@ServiceTest
+class ProjectionAdminHttpTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    PartnerProgram program;
+    Api api;
+    String manager;
+    String partner;
+
+    @BeforeEach
+    void setUp() {
+        program = new PartnerProgram(port);
+        api = program.api;
+        manager = program.tokens.manager();
+        partner = program.newPartner();
+    }
+
+    @Test
+    void theStatusShowsEachProjectionsPositionHeadAndLag() {
+        String dealId = program.newAcceptedDeal(partner);
+        awaitVisible(dealId);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode dealViews = status("deal-views");
+            assertThat(dealViews.get("lag").asLong()).isZero();
+            assertThat(dealViews.get("position").asLong()).isEqualTo(dealViews.get("head").asLong());
+            assertThat(dealViews.get("segments").asInt()).isPositive();
+            assertThat(dealViews.get("replaying").asBoolean()).isFalse();
+        });
+        assertThat(api.get("/api/admin/projections", program.tokens.partner(partner)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aReplayRebuildsTheReadModelExactlyAsItWasBuiltLive() {
+        for (int i = 0; i < 5; i++) {
+            String dealId = program.newAcceptedDeal(partner);
+            api.post("/api/deals/" + dealId + "/notes", program.tokens.partner(partner), Map.of("text", "note " + i));
+            api.post("/api/deals/" + dealId + "/close-won", program.tokens.partner(partner), Map.of(
+                    "billingOption", "PARTNER_BILLING", "annualValue", Map.of("amount", "1200.50", "currency", "SEK")));
+            awaitVisible(dealId);
+        }
+        await().atMost(PATIENCE).until(() -> status("deal-views").get("lag").asLong() == 0);
+        List<Map<String, Object>> live = dealRows();
+
+        Api.Response replay = api.post("/api/admin/projections/deal-views/replay", manager, null);
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode status = status("deal-views");
+            assertThat(status.get("replaying").asBoolean()).isFalse();
+            assertThat(status.get("lag").asLong()).isZero();
+            assertThat(dealRows()).isEqualTo(live);
+        });
+        assertThat(api.post("/api/admin/projections/no-such-projection/replay", manager, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anEventAProjectionFailsOnIsParkedAndRetriedOnceTheCauseIsFixed() {
+        jdbc.sql("ALTER TABLE deal_view ADD CONSTRAINT test_blocked_company CHECK (company_name <> 'Blocked Oy')").update();
+        String blocked;
+        try {
+            Map<String, Object> deal = dealFor("anna@" + newCustomerDomain());
+            ((Map<String, Object>) deal.get("customer")).put("companyName", "Blocked Oy");
+            blocked = api.post("/api/deals", program.tokens.partner(partner), deal).at("/dealId");
+            String fine = program.newDeal(partner);
+            awaitVisible(fine); // the projection went on past the bad event
+            await().atMost(PATIENCE).until(() -> status("deal-views").get("deadLetters").asLong() == 1);
+            assertThat(api.get("/api/deals/" + blocked, manager).status()).isEqualTo(404);
+        } finally {
+            jdbc.sql("ALTER TABLE deal_view DROP CONSTRAINT test_blocked_company").update();
+        }
+
+        Api.Response retried = api.post("/api/admin/projections/deal-views/dead-letters/retry", manager, null);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.at("/retried")).isEqualTo("1");
+        assertThat(retried.at("/stillDead")).isEqualTo("0");
+        awaitVisible(blocked);
+        assertThat(status("deal-views").get("deadLetters").asLong()).isZero();
+    }
+
+    private void awaitVisible(String dealId) {
+        await().atMost(PATIENCE).until(() -> api.get("/api/deals/" + dealId, manager).status() == 200);
+    }
+
+    private JsonNode status(String name) {
+        Api.Response response = api.get("/api/admin/projections", manager);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        for (JsonNode projection : response.json()) {
+            if (projection.get("name").asString().equals(name)) {
+                return projection;
+            }
+        }
+        throw new AssertionError("No projection " + name + " in " + response.body());
+    }
+
+    private List<Map<String, Object>> dealRows() {
+        return jdbc.sql("SELECT * FROM deal_view ORDER BY deal_id").query().listOfRows();
+    }
+}
