@@ -37,8 +37,14 @@ public class PartnerDirectory {
                 .param(partnerId)
                 .query((rs, row) -> new Entry(rs.getString(1),
                         Set.copyOf(Arrays.asList(rs.getString(2).split(" "))),
-                        rs.getBigDecimal(3), rs.getBoolean(4)))
+                        naturalScale(rs.getBigDecimal(3)), rs.getBoolean(4)))
                 .optional();
+    }
+
+    /** The column keeps four decimals; a rate reads as written (0.20, 0.155), with at least two. */
+    private static BigDecimal naturalScale(BigDecimal rate) {
+        BigDecimal stripped = rate.stripTrailingZeros();
+        return stripped.scale() < 2 ? stripped.setScale(2) : stripped;
     }
 
     @EventHandler
