@@ -1,5 +1,6 @@
 package com.partnerdeals.query;
 
+import com.partnerdeals.platform.testing.PostgresAvailable;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,6 +20,7 @@ public final class ReadModelDatabase {
     }
 
     public static ReadModelDatabase migrated() {
+        PostgresAvailable.assumeDatabase();
         boolean postgres = "postgres".equals(System.getProperty("test.database"));
         DataSource dataSource = postgres
                 ? new DriverManagerDataSource("jdbc:postgresql://localhost:5432/test?currentSchema=query_side_test",

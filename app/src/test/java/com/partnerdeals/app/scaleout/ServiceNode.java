@@ -40,6 +40,7 @@ final class ServiceNode {
                 "--spring.datasource.url=jdbc:postgresql://localhost:5432/test?currentSchema=" + schema,
                 "--spring.datasource.username=postgres",
                 "--spring.flyway.schemas=" + schema,
+                "--spring.datasource.hikari.maximum-pool-size=6",
                 "--portal.security.hmac-secret=" + Tokens.TEST_SECRET,
                 "--portal.projections.share-work-every=1s",
                 "--logging.level.org.axonframework=WARN"));
