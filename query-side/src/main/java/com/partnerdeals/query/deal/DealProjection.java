@@ -1,15 +1,7 @@
 package com.partnerdeals.query.deal;
 
-import com.partnerdeals.api.deal.DealAccepted;
-import com.partnerdeals.api.deal.DealClosedLost;
-import com.partnerdeals.api.deal.DealClosedWon;
-import com.partnerdeals.api.deal.DealDenied;
-import com.partnerdeals.api.deal.DealNoteAdded;
+import com.partnerdeals.api.deal.DealEvent;
 import com.partnerdeals.api.deal.DealRegistered;
-import com.partnerdeals.api.deal.DealReopened;
-import com.partnerdeals.api.deal.DealStageChanged;
-import com.partnerdeals.api.deal.DealTrialStarted;
-import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
 import com.partnerdeals.query.ProjectionConfiguration;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -40,59 +32,16 @@ class DealProjection {
         }
     }
 
+    /** Every later deal event, including kinds added after this projection was written. */
     @EventHandler
-    void on(DealAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(DealDenied event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(DealStageChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(NewsletterSubscriptionSubmitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(DealTrialStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(DealNoteAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(DealClosedWon event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(DealClosedLost event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(DealReopened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
+    void on(DealEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        deals.find(event.dealId())
+                .filter(before -> sequence > before.version())
+                .ifPresent(before -> deals.save(before, before.apply(event, sequence, at)));
     }
 
     @ResetHandler
     void reset() {
         deals.deleteAll();
-    }
-
-    private void fold(String dealId, Object event, long sequence, Instant at) {
-        deals.find(dealId)
-                .filter(before -> sequence > before.version())
-                .ifPresent(before -> deals.save(before, before.apply(event, sequence, at)));
     }
 }

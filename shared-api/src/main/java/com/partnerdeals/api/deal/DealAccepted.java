@@ -1,4 +1,4 @@
 package com.partnerdeals.api.deal;
 
-public record DealAccepted(String dealId) {
+public record DealAccepted(String dealId) implements DealEvent {
 }

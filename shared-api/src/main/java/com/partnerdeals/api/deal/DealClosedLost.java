@@ -1,4 +1,4 @@
 package com.partnerdeals.api.deal;
 
-public record DealClosedLost(String dealId, DealStage from, String reason) {
+public record DealClosedLost(String dealId, DealStage from, String reason) implements DealEvent {
 }

@@ -10,5 +10,5 @@ public record DealClosedWon(String dealId,
                             Money annualValue,
                             BigDecimal commissionRate,
                             Money commission,
-                            Settlement settlement) {
+                            Settlement settlement) implements DealEvent {
 }

@@ -1,4 +1,4 @@
 package com.partnerdeals.api.deal;
 
-public record DealDenied(String dealId, DenialReason reason, String comment) {
+public record DealDenied(String dealId, DenialReason reason, String comment) implements DealEvent {
 }

@@ -1,4 +1,4 @@
 package com.partnerdeals.api.deal;
 
-public record DealStageChanged(String dealId, DealStage from, DealStage to) {
+public record DealStageChanged(String dealId, DealStage from, DealStage to) implements DealEvent {
 }
