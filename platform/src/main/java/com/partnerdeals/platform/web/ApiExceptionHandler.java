@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -95,6 +96,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         error.getDefaultMessage())))
                 .toList();
         return respond(validationFailed(errors));
+    }
+
+    /** A query parameter or path variable of the wrong type, e.g. {@code ?page=abc} or {@code ?flag=maybe}. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = exception instanceof MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName() : exception.getPropertyName();
+        return respond(validationFailed(List.of(fieldError(field, "has an invalid value"))));
     }
 
     @Override

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,7 @@ class CustomerOverviewController {
     @GetMapping
     @Operation(summary = "The customer overview: filters, sort (companyName|activitiesLast90Days|trialEndsAt|"
             + "attentionCount, each ,asc or ,desc), paging and the counts for the filter tabs")
-    CustomerOverview overview(@RequestParam(required = false) Set<CustomerStatus> status,
+    CustomerOverview overview(@RequestParam(required = false) Set<String> status,
                               @RequestParam(defaultValue = "false") boolean needsAttention,
                               @RequestParam(required = false) @Size(max = 200) String q,
                               @RequestParam(required = false) String partnerId,
@@ -55,7 +56,7 @@ class CustomerOverviewController {
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size,
                               Caller caller) {
-        return queries.query(new ListCustomers(caller.viewer(), partnerId, status, needsAttention, q, sort(sort),
+        return queries.query(new ListCustomers(caller.viewer(), partnerId, statuses(status), needsAttention, q, sort(sort),
                 new PageRequest(page, size)), CustomerOverview.class).join();
     }
 
@@ -63,6 +64,18 @@ class CustomerOverviewController {
     @Operation(summary = "One customer account as the overview shows it")
     CustomerView customer(@PathVariable String customerId, Caller caller) {
         return queries.query(new FindCustomer(customerId, caller.viewer()), CustomerView.class).join();
+    }
+
+    static Set<CustomerStatus> statuses(Set<String> values) {
+        if (values == null) {
+            return Set.of();
+        }
+        try {
+            return values.stream().map(value -> CustomerStatus.valueOf(value.trim().toUpperCase(Locale.ROOT)))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IllegalArgumentException unknown) {
+            throw RuleViolation.invalidField("status", "must be TRIAL, ACTIVE or CLOSED");
+        }
     }
 
     /** {@code field} or {@code field,asc|desc}; the field alone sorts ascending. */
