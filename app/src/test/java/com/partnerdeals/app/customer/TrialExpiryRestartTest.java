@@ -8,6 +8,7 @@ import com.partnerdeals.platform.testing.FreshSchemaConfiguration;
 import com.partnerdeals.platform.testing.MutableClock;
 import com.partnerdeals.platform.testing.TestClockConfiguration;
 import com.partnerdeals.platform.testing.TestProfiles;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,10 +33,13 @@ class TrialExpiryRestartTest {
     private final boolean postgres = "postgres".equals(System.getProperty("test.database"));
     private final String h2Name = "restart-" + UUID.randomUUID();
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+    /** Axon stamps events with a static clock that each service instance points at its own clock. */
+    private final Clock eventClockBefore = GenericEventMessage.clock;
 
     @AfterEach
     void stopAll() {
         running.forEach(ConfigurableApplicationContext::close);
+        GenericEventMessage.clock = eventClockBefore; // give the shared test service its clock back
     }
 
     private ConfigurableApplicationContext start(boolean freshSchema) {
