@@ -62,14 +62,20 @@ class CustomerOverviewRows {
         Map<String, Object> parameters = parameters(selection, now);
         String scope = scope(selection);
         String filters = filters(selection);
+        // The tabs' own filters are answered from the counts; only other combinations need their own sum.
+        String matching = matchingFromCounts(selection) ? "0" : sum(filters);
         Tally tally = jdbc.sql("SELECT COUNT(*) AS all_count, "
                         + sum(IN_TRIAL) + " AS trial_count, " + sum(ACTIVE) + " AS active_count, "
                         + sum(CLOSED) + " AS closed_count, " + sum(AttentionRules.any()) + " AS attention_count, "
-                        + sum(filters) + " AS matching FROM customer_overview o WHERE " + scope)
+                        + matching + " AS matching FROM customer_overview o WHERE " + scope)
                 .params(parameters)
-                .query((rs, row) -> new Tally(new CustomerOverview.Counts(rs.getLong("all_count"),
-                        rs.getLong("trial_count"), rs.getLong("active_count"), rs.getLong("closed_count"),
-                        rs.getLong("attention_count")), rs.getLong("matching")))
+                .query((rs, row) -> {
+                    CustomerOverview.Counts counts = new CustomerOverview.Counts(rs.getLong("all_count"),
+                            rs.getLong("trial_count"), rs.getLong("active_count"), rs.getLong("closed_count"),
+                            rs.getLong("attention_count"));
+                    return new Tally(counts, matchingFromCounts(selection) ? matching(selection, counts)
+                            : rs.getLong("matching"));
+                })
                 .single();
         parameters.put("limit", page.size());
         parameters.put("offset", page.offset());
@@ -80,6 +86,26 @@ class CustomerOverviewRows {
                 .query(this::row)
                 .list(), now);
         return new CustomerOverview(items, page.page(), page.size(), tally.matching(), tally.counts());
+    }
+
+    /** Whether the filters are one of the tabs (a set of statuses, or needing attention), without text. */
+    private static boolean matchingFromCounts(Selection selection) {
+        boolean text = selection.text() != null && !selection.text().isBlank();
+        return !text && (selection.statuses().isEmpty() || !selection.needsAttention());
+    }
+
+    private static long matching(Selection selection, CustomerOverview.Counts counts) {
+        if (selection.needsAttention()) {
+            return counts.needsAttention();
+        }
+        if (selection.statuses().isEmpty()) {
+            return counts.all();
+        }
+        return selection.statuses().stream().mapToLong(status -> switch (status) {
+            case TRIAL -> counts.trial();
+            case ACTIVE -> counts.active();
+            case CLOSED -> counts.closed();
+        }).sum();
     }
 
     /** One pass over the visible set: the tab counts, and how many rows match the filters. */
