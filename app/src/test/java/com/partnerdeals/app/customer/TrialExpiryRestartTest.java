@@ -50,8 +50,9 @@ class TrialExpiryRestartTest {
         String url = postgres
                 ? "jdbc:postgresql://localhost:5432/test?currentSchema=trials_restart_test"
                 : "jdbc:h2:mem:" + h2Name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        // Small pools: these instances share the database server with the other tests' service.
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.flyway.clean-disabled=false"));
+                "--spring.flyway.clean-disabled=false", "--spring.datasource.hikari.maximum-pool-size=4"));
         if (postgres) {
             arguments.add("--spring.flyway.schemas=trials_restart_test");
             arguments.add("--spring.flyway.default-schema=trials_restart_test");
