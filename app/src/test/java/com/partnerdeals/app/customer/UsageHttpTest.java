@@ -143,6 +143,23 @@ class UsageHttpTest {
     }
 
     @Test
+    void aLongStreamIsSnapshottedAndTheAccountStillAnswersFromIt() {
+        for (int users = 1; users <= 105; users++) {
+            assertThat(accounts.usage(customerId, users, "NIS2", users % 101).status()).isEqualTo(200);
+        }
+        assertThat(accounts.jdbc.sql("SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?")
+                .param(customerId).query(Long.class).single()).isPositive();
+
+        Api.Response requested = api.post("/api/customers/" + customerId + "/trial-extension-requests",
+                tokens.partner(partner), null);
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
+        assertThat(requested.at("/version")).isEqualTo("106");
+        assertThat(api.post("/api/customers/" + customerId + "/trial-extension-requests", tokens.partner(partner),
+                null).code()).isEqualTo("EXTENSION_ALREADY_REQUESTED");
+        assertThat(accounts.usage(customerId, 105, "NIS2", 4).at("/version")).isEqualTo("106");
+    }
+
+    @Test
     void usageSnapshotsAreCheckedForShape() {
         assertThat(accounts.usage(customerId, -1, null, 0).code()).isEqualTo("VALIDATION_FAILED");
         assertThat(accounts.usage(customerId, 1, null, 101).code()).isEqualTo("VALIDATION_FAILED");

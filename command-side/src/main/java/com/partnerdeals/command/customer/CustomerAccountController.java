@@ -1,6 +1,5 @@
 package com.partnerdeals.command.customer;
 
-import com.partnerdeals.api.common.RuleViolation;
 import com.partnerdeals.api.customer.Activity;
 import com.partnerdeals.api.customer.ExtendTrial;
 import com.partnerdeals.api.customer.RecordCustomerActivities;
@@ -81,9 +80,6 @@ class CustomerAccountController {
                                                          @Valid @RequestBody(required = false) ExtensionRequest request,
                                                          Caller caller,
                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        if (caller.partnerId() == null) {
-            throw RuleViolation.forbidden("FORBIDDEN", "Only the owning partner asks for an extension");
-        }
         String note = request != null && request.note() != null && !request.note().isBlank() ? request.note().trim() : null;
         return ok(customerId, commands.sendAndWait(new RequestTrialExtension(customerId, note, caller.partnerId(),
                 Versions.expected(ifMatch))));
