@@ -1,10 +1,13 @@
 package com.partnerdeals.command.deal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import com.partnerdeals.api.common.Money;
 import com.partnerdeals.api.common.RuleViolation;
+import com.partnerdeals.api.customer.StartTrial;
+import com.partnerdeals.api.customer.TrialStarted;
 import com.partnerdeals.api.deal.AcceptDeal;
 import com.partnerdeals.api.deal.AddDealNote;
 import com.partnerdeals.api.deal.CloseDealLost;
@@ -28,8 +31,12 @@ import com.partnerdeals.api.deal.ReopenDeal;
 import com.partnerdeals.api.deal.ReviewStatus;
 import com.partnerdeals.api.deal.Settlement;
 import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
+import com.partnerdeals.command.customer.Trial;
 import com.partnerdeals.command.partner.PartnerDirectory;
+import com.partnerdeals.platform.config.PortalProperties;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -137,6 +144,34 @@ public class Deal {
             }
         }
         return getVersion();
+    }
+
+    /**
+     * Starts the customer's trial account and links it to this deal (SPEC 4.3 and 5). The account is
+     * created in this command's unit of work, so the deal's link and the account are stored in one
+     * transaction: both or neither.
+     */
+    @CommandHandler
+    public TrialStart handle(StartTrial command, PortalProperties properties, Clock clock) throws Exception {
+        checkAccess(command.actingPartnerId());
+        if (customerId != null) {
+            throw RuleViolation.conflict("TRIAL_EXISTS", "The deal already has a trial account",
+                    Map.of("customerId", customerId));
+        }
+        checkChangeable();
+        Instant trialEndsAt = clock.instant().plus(properties.trial().length());
+        apply(new DealTrialStarted(dealId, command.customerId(), trialEndsAt));
+        if (stage != DealStage.TRIAL) {
+            apply(new DealStageChanged(dealId, stage, DealStage.TRIAL));
+        }
+        TrialStarted started = new TrialStarted(command.customerId(), dealId, registration.partnerId(),
+                registration.customer().companyName(), registration.domain(), trialEndsAt);
+        createNew(Trial.class, () -> new Trial(started));
+        return new TrialStart(command.customerId(), trialEndsAt, getVersion());
+    }
+
+    /** What starting a trial answered: the new account, its trial end, and the deal's version. */
+    public record TrialStart(String customerId, Instant trialEndsAt, long version) {
     }
 
     /**

@@ -2,6 +2,7 @@ package com.partnerdeals.command.deal;
 
 import com.partnerdeals.api.common.Money;
 import com.partnerdeals.api.common.RuleViolation;
+import com.partnerdeals.api.customer.StartTrial;
 import com.partnerdeals.api.deal.AcceptDeal;
 import com.partnerdeals.api.deal.AddDealNote;
 import com.partnerdeals.api.deal.BillingOption;
@@ -145,6 +146,20 @@ class DealController {
                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return ok(dealId, commands.sendAndWait(new SubmitNewsletterSubscription(dealId, caller.actingPartnerId(),
                 Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{dealId}/trial")
+    @Operation(summary = "Start the customer's trial account from the deal and link it to the deal")
+    ResponseEntity<Map<String, Object>> startTrial(@PathVariable String dealId, Caller caller,
+                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        String customerId = UUID.randomUUID().toString();
+        Deal.TrialStart start = commands.sendAndWait(new StartTrial(dealId, customerId, caller.actingPartnerId(),
+                Versions.expected(ifMatch)));
+        ResponseEntity<Map<String, Object>> created = Versions.created(URI.create("/api/customers/" + customerId),
+                "dealId", dealId, start.version());
+        created.getBody().put("customerId", start.customerId());
+        created.getBody().put("trialEndsAt", start.trialEndsAt());
+        return created;
     }
 
     @PostMapping("/{dealId}/close-won")

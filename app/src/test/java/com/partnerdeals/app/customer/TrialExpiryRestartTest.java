@@ -1,0 +1,107 @@
+package com.partnerdeals.app.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnerdeals.app.PartnerDealsApplication;
+import com.partnerdeals.app.PartnerProgram;
+import com.partnerdeals.platform.testing.FreshSchemaConfiguration;
+import com.partnerdeals.platform.testing.MutableClock;
+import com.partnerdeals.platform.testing.TestClockConfiguration;
+import com.partnerdeals.platform.testing.TestProfiles;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A trial that ends while the service is down is closed once the service is back, with no request, and
+ * its TrialExpired is recorded once even with two nodes checking. Runs its own service instances on a
+ * database of its own (H2 in memory, or with {@code -Dtest.database=postgres} a PostgreSQL schema).
+ */
+class TrialExpiryRestartTest {
+
+    private final boolean postgres = "postgres".equals(System.getProperty("test.database"));
+    private final String h2Name = "restart-" + UUID.randomUUID();
+    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+    /** Axon stamps events with a static clock that each service instance points at its own clock. */
+    private final Clock eventClockBefore = GenericEventMessage.clock;
+
+    @AfterEach
+    void stopAll() {
+        running.forEach(ConfigurableApplicationContext::close);
+        GenericEventMessage.clock = eventClockBefore; // give the shared test service its clock back
+    }
+
+    private ConfigurableApplicationContext start(boolean freshSchema) {
+        List<Class<?>> sources = new ArrayList<>(List.of(PartnerDealsApplication.class, TestClockConfiguration.class));
+        if (freshSchema) {
+            sources.add(FreshSchemaConfiguration.class);
+        }
+        String url = postgres
+                ? "jdbc:postgresql://localhost:5432/test?currentSchema=trials_restart_test"
+                : "jdbc:h2:mem:" + h2Name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        // Small pools: these instances share the database server with the other tests' service.
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.flyway.clean-disabled=false", "--spring.datasource.hikari.maximum-pool-size=4"));
+        if (postgres) {
+            arguments.add("--spring.flyway.schemas=trials_restart_test");
+            arguments.add("--spring.flyway.default-schema=trials_restart_test");
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .profiles(new TestProfiles().resolve(getClass()))
+                .run(arguments.toArray(String[]::new));
+        running.add(context);
+        return context;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static List<String> eventsOf(ConfigurableApplicationContext context, String aggregateId) {
+        return JdbcClient.create(context.getBean(DataSource.class))
+                .sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
+                .param(aggregateId)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
+    }
+
+    @Test
+    void aTrialThatEndedWhileTheServiceWasDownIsClosedOnceAfterItComesBack() {
+        ConfigurableApplicationContext first = start(true);
+        PartnerProgram program = new PartnerProgram(port(first));
+        String partner = program.newPartner();
+        String dealId = program.newDeal(partner);
+        var started = program.api.post("/api/deals/" + dealId + "/trial", program.tokens.partner(partner), null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String customerId = started.at("/customerId");
+        Instant trialEndsAt = Instant.parse(started.at("/trialEndsAt"));
+        assertThat(eventsOf(first, customerId)).containsExactly("TrialStarted");
+        first.close();
+
+        // The trial ends while no node runs; then two nodes come up on the same database.
+        ConfigurableApplicationContext nodeA = start(false);
+        ConfigurableApplicationContext nodeB = start(false);
+        Instant later = trialEndsAt.plus(Duration.ofMinutes(1));
+        nodeA.getBean(MutableClock.class).set(later);
+        nodeB.getBean(MutableClock.class).set(later);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> eventsOf(nodeA, customerId).contains("TrialExpired"));
+        Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true); // a few more checks on both nodes
+        assertThat(eventsOf(nodeA, customerId)).containsExactly("TrialStarted", "TrialExpired");
+    }
+}
