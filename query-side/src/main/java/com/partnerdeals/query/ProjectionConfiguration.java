@@ -21,9 +21,10 @@ public class ProjectionConfiguration {
 
     public static final String PARTNER_VIEWS = "partner-views";
     public static final String DEAL_VIEWS = "deal-views";
+    public static final String CUSTOMER_OVERVIEW = "customer-overview";
 
     /** The processing groups, each a read model that can be rebuilt on its own. */
-    public static final List<String> PROJECTIONS = List.of(PARTNER_VIEWS, DEAL_VIEWS);
+    public static final List<String> PROJECTIONS = List.of(PARTNER_VIEWS, DEAL_VIEWS, CUSTOMER_OVERVIEW);
 
     /** Segments per projection: room for a few query nodes, and parallel replay on two cores. */
     static final int SEGMENTS = 4;

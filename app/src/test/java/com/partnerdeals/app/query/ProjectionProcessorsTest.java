@@ -18,7 +18,7 @@ class ProjectionProcessorsTest {
 
     @Test
     void everyProjectionRunsInAPooledStreamingProcessor() {
-        assertThat(ProjectionConfiguration.PROJECTIONS).containsExactly("partner-views", "deal-views");
+        assertThat(ProjectionConfiguration.PROJECTIONS).containsExactly("partner-views", "deal-views", "customer-overview");
         for (String name : ProjectionConfiguration.PROJECTIONS) {
             EventProcessor processor = eventProcessing.eventProcessor(name).orElseThrow();
             assertThat(processor).as(name).isInstanceOf(PooledStreamingEventProcessor.class);

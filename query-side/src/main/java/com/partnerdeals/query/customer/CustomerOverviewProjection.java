@@ -15,6 +15,7 @@ import com.partnerdeals.api.deal.DealClosedWon;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.platform.config.PortalProperties;
+import com.partnerdeals.query.ProjectionConfiguration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  * deals that have an account, and every activity. Time-dependent answers are left to the queries.
  */
 @Component
-@ProcessingGroup(CustomerOverviewProcessing.NAME)
+@ProcessingGroup(ProjectionConfiguration.CUSTOMER_OVERVIEW)
 class CustomerOverviewProjection {
 
     private final JdbcClient jdbc;

@@ -35,13 +35,13 @@ class DashboardQueries {
         String partnerId = query.viewer().isVendorStaff() ? query.partnerId() : query.viewer().partnerId();
         Scope scope = new Scope(partnerId);
         Map<DealStage, Long> byStage = countBy("stage", DealStage.class, scope);
-        // Trials ending within 7 days come from the customer accounts, not from the deals; they join here
-        // once that read model exists.
+        // Trials ending soon come from the customer overview; the dashboard endpoint adds them.
         return new Dashboard(byStage,
                 countBy("review_status", ReviewStatus.class, scope),
                 oldestPendingReview(scope),
                 winRate(byStage.get(DealStage.CLOSED_WON), byStage.get(DealStage.CLOSED_LOST)),
-                commissionTotals(scope));
+                commissionTotals(scope),
+                null);
     }
 
     /** Every value of {@code type} is listed, also when no deal has it. */
