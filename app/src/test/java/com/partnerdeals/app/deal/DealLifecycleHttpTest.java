@@ -129,6 +129,27 @@ class DealLifecycleHttpTest {
         assertThat(awaitVersion(flagged, manager, 0).at("/protectionLapsed").asBoolean()).isTrue();
     }
 
+    @Test
+    void aTrialExtensionRequestIsAPartnerActionThatRenewsTheDealsProtection() {
+        clock.set(T0);
+        String email = "anna@" + newCustomerDomain();
+        String dealId = program.newDeal(partner, email);
+        Api.Response trial = api.post("/api/deals/" + dealId + "/trial", partnerToken, null);
+        assertThat(trial.status()).as(trial.toString()).isEqualTo(201);
+
+        clock.set(T0.plus(Duration.ofDays(80)));
+        Api.Response request = api.post("/api/customers/" + trial.at("/customerId") + "/trial-extension-requests",
+                partnerToken, Map.of("note", "Pilot delayed"));
+        assertThat(request.status()).as(request.toString()).isEqualTo(200);
+        assertThat(awaitVersion(dealId, partnerToken, 3).at("/lastPartnerActionAt").asString())
+                .isEqualTo("2026-05-21T09:00:00Z");
+
+        clock.set(T0.plus(Duration.ofDays(100))); // past the first 90 days, inside the renewed ones
+        Api.Response again = api.post("/api/deals", partnerToken, dealFor(email));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.at("/existingDealId")).isEqualTo(dealId);
+    }
+
     private void closeWon(String dealId) {
         Api.Response won = api.post("/api/deals/" + dealId + "/close-won", partnerToken,
                 Map.of("billingOption", "CREDIT_CARD", "annualValue", Map.of("amount", "1000", "currency", "EUR")));

@@ -46,6 +46,14 @@ public class CustomerAccountDirectory {
                 .optional();
     }
 
+    /** The deal an account was started from. */
+    public Optional<String> dealOfAccount(String customerId) {
+        return jdbc.sql("SELECT deal_id FROM customer_account_directory WHERE customer_id = ?")
+                .param(customerId)
+                .query(String.class)
+                .optional();
+    }
+
     /** Accounts still in trial whose trial ended at or before {@code now}, the longest ended first. */
     public List<String> endedTrials(Instant now, int limit) {
         return jdbc.sql("""

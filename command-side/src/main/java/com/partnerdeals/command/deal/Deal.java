@@ -21,10 +21,12 @@ import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
+import com.partnerdeals.api.deal.DealTrialExtensionRequested;
 import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.api.deal.DenialReason;
 import com.partnerdeals.api.deal.DenyDeal;
 import com.partnerdeals.api.deal.MoveDealStage;
+import com.partnerdeals.api.deal.RecordTrialExtensionRequest;
 import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
 import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.api.deal.ReopenDeal;
@@ -172,6 +174,13 @@ public class Deal {
 
     /** What starting a trial answered: the new account, its trial end, and the deal's version. */
     public record TrialStart(String customerId, Instant trialEndsAt, long version) {
+    }
+
+    /** The partner asked to extend the linked trial: recorded on the deal as a partner action. */
+    @CommandHandler
+    public long handle(RecordTrialExtensionRequest command) {
+        apply(new DealTrialExtensionRequested(dealId, command.customerId()));
+        return getVersion();
     }
 
     /**

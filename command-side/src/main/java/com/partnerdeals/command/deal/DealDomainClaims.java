@@ -8,6 +8,7 @@ import com.partnerdeals.api.deal.DealNoteAdded;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStageChanged;
+import com.partnerdeals.api.deal.DealTrialExtensionRequested;
 import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
 import com.partnerdeals.command.CommandLookups;
@@ -107,6 +108,11 @@ public class DealDomainClaims {
 
     @EventHandler
     void on(DealTrialStarted event, @Timestamp Instant at) {
+        renew(event.dealId(), at);
+    }
+
+    @EventHandler
+    void on(DealTrialExtensionRequested event, @Timestamp Instant at) {
         renew(event.dealId(), at);
     }
 

@@ -21,9 +21,12 @@ import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
+import com.partnerdeals.api.deal.DealTrialExtensionRequested;
+import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.api.deal.DenialReason;
 import com.partnerdeals.api.deal.DenyDeal;
 import com.partnerdeals.api.deal.MoveDealStage;
+import com.partnerdeals.api.deal.RecordTrialExtensionRequest;
 import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
 import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.api.deal.ReopenDeal;
@@ -33,6 +36,7 @@ import com.partnerdeals.command.customer.CustomerAccountDirectory;
 import com.partnerdeals.command.partner.PartnerDirectory;
 import com.partnerdeals.platform.config.PortalProperties;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -283,6 +287,15 @@ class DealTest {
                     .when(new MoveDealStage(DEAL, DealStage.TRIAL, PARTNER, null))
                     .expectNoEvents()
                     .expectException(violation("DEAL_CLOSED"));
+        }
+
+        @Test
+        void anExtensionRequestForTheLinkedTrialIsRecordedOnTheDeal() {
+            fixture.given(REGISTERED, new DealTrialStarted(DEAL, "customer-1", Instant.parse("2026-12-06T10:00:00Z")),
+                            new DealStageChanged(DEAL, DealStage.NEW, DealStage.TRIAL))
+                    .when(new RecordTrialExtensionRequest(DEAL, "customer-1"))
+                    .expectEvents(new DealTrialExtensionRequested(DEAL, "customer-1"))
+                    .expectResultMessagePayload(3L);
         }
 
         @Test

@@ -13,6 +13,7 @@ import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
+import com.partnerdeals.api.deal.DealTrialExtensionRequested;
 import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.api.deal.DealView;
 import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
@@ -103,7 +104,8 @@ record DealState(String dealId,
      */
     private static boolean isPartnerAction(Object event) {
         return event instanceof DealStageChanged || event instanceof DealNoteAdded
-                || event instanceof NewsletterSubscriptionSubmitted || event instanceof DealTrialStarted;
+                || event instanceof NewsletterSubscriptionSubmitted || event instanceof DealTrialStarted
+                || event instanceof DealTrialExtensionRequested;
     }
 
     /** The detail as {@code viewer} may see it, with protection as of {@code now}. */
