@@ -19,11 +19,14 @@ public final class ReadModelDatabase {
         this.dataSource = dataSource;
     }
 
+    /** Runs beside other test runs on one server when given {@code -Dtest.schema=...}. */
+    private static final String SCHEMA = System.getProperty("test.schema", "partner_deals_test") + "_query";
+
     public static ReadModelDatabase migrated() {
         PostgresAvailable.assumeDatabase();
         boolean postgres = "postgres".equals(System.getProperty("test.database"));
         DataSource dataSource = postgres
-                ? new DriverManagerDataSource("jdbc:postgresql://localhost:5432/test?currentSchema=query_side_test",
+                ? new DriverManagerDataSource("jdbc:postgresql://localhost:5432/test?currentSchema=" + SCHEMA,
                         "postgres", "")
                 : new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -31,7 +34,7 @@ public final class ReadModelDatabase {
         var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .cleanDisabled(false);
         if (postgres) {
-            configuration.schemas("query_side_test");
+            configuration.schemas(SCHEMA);
         }
         Flyway flyway = configuration.load();
         flyway.clean();
@@ -41,5 +44,9 @@ public final class ReadModelDatabase {
 
     public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
     }
 }

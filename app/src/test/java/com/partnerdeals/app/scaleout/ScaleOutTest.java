@@ -43,7 +43,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "test.database", matches = "postgres")
 class ScaleOutTest {
 
-    private static final String SCHEMA = "partner_deals_scale_out";
+    private static final String SCHEMA = System.getProperty("test.schema", "partner_deals_test") + "_scale_out";
     private static final String JDBC_URL = "jdbc:postgresql://localhost:5432/test?currentSchema=" + SCHEMA;
     private static final Duration CONVERGENCE = Duration.ofSeconds(90);
 

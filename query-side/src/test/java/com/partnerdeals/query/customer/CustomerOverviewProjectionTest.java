@@ -29,6 +29,7 @@ import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.testing.MutableClock;
+import com.partnerdeals.query.ReadModelDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The customer overview on a real database with a controlled clock: events go in through Axon's handler
@@ -66,12 +69,12 @@ class CustomerOverviewProjectionTest {
 
     @BeforeEach
     void setUp() {
-        OverviewDatabase database = OverviewDatabase.migrated();
-        jdbc = JdbcClient.create(database.dataSource);
+        DataSource database = ReadModelDatabase.migrated().dataSource();
+        jdbc = JdbcClient.create(database);
         projection = new AnnotationEventHandlerAdapter(new CustomerOverviewProjection(jdbc,
-                new JdbcTemplate(database.dataSource), clock, properties));
+                new JdbcTemplate(database), clock, properties));
         queries = new CustomerOverviewQueries(new CustomerOverviewRows(jdbc, properties), clock);
-        refresh = new ActivityWindowRefresh(jdbc, database.transactions(), clock, properties);
+        refresh = new ActivityWindowRefresh(jdbc, new DataSourceTransactionManager(database), clock, properties);
     }
 
     static Instant day(double days) {
