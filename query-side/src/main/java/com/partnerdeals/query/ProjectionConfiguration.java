@@ -42,6 +42,10 @@ public class ProjectionConfiguration {
                 .clock(Clock.systemUTC());
         return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(name -> processing
                 .registerPooledStreamingEventProcessor(name, axon -> wakeUp.wakingUp(axon.eventStore()), settings)
-                .registerDeadLetterQueue(name, axon -> deadLetterQueues.forProjection(name))));
+                .registerDeadLetterQueue(name, axon -> deadLetterQueues.forProjection(name))
+                // Remembers per segment which deals have parked events instead of asking the table for every
+                // event; when the queue was empty at the claim, nothing is asked until something is parked.
+                .registerDeadLetteringEventHandlerInvokerConfiguration(name,
+                        (axon, invoker) -> invoker.enableSequenceIdentifierCache())));
     }
 }

@@ -3,8 +3,11 @@ package com.partnerdeals.query;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A database with the service's schema for projection tests: a fresh in-memory H2 (PostgreSQL mode), or
@@ -39,5 +42,13 @@ public final class ReadModelDatabase {
 
     public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
+    }
+
+    public NamedParameterJdbcTemplate namedParameterJdbc() {
+        return new NamedParameterJdbcTemplate(dataSource);
+    }
+
+    public PlatformTransactionManager transactions() {
+        return new DataSourceTransactionManager(dataSource);
     }
 }
