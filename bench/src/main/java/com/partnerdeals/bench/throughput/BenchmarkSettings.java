@@ -28,7 +28,7 @@ record BenchmarkSettings(List<String> databases,
         return new BenchmarkSettings(
                 List.of(property("bench.databases", "h2,postgres").split(",")),
                 Integer.parseInt(property("bench.clients", "16")),
-                Duration.ofSeconds(Long.parseLong(property("bench.warmUpSeconds", "30"))),
+                Duration.ofSeconds(Long.parseLong(property("bench.warmUpSeconds", "60"))),
                 Duration.ofSeconds(Long.parseLong(property("bench.measureSeconds", "60"))),
                 Integer.parseInt(property("bench.idleVisibilitySamples", "600")),
                 Duration.ofSeconds(Long.parseLong(property("bench.visibilityLoadSeconds", "30"))),

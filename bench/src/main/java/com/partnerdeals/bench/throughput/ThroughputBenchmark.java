@@ -125,15 +125,15 @@ public final class ThroughputBenchmark {
 
         System.out.printf("Replay: filling the event store to %,d events (service stopped) ...%n", settings.replayEvents());
         EventSeeder.Seeded seeded = EventSeeder.seed(database, settings.replayEvents());
-        System.out.printf("  %,d events there, %,d seeded (%,d deals) in %.0f s%n", seeded.eventsInStore(),
-                seeded.eventsSeeded(), seeded.dealsSeeded(), seeded.took().toNanos() / 1e9);
+        System.out.printf("  %,d events there, %,d seeded (%,d deals) in %.0f s; then %s%n", seeded.eventsInStore(),
+                seeded.eventsSeeded(), seeded.dealsSeeded(), seeded.took().toNanos() / 1e9, database.maintain());
         ReplayMeasurement.Result replay;
         try (ServiceProcess service = ServiceProcess.start(settings, database, SECRET, log)) {
             ReadModelWatch readModel = new ReadModelWatch(service.api, participants.managerToken);
             Duration catchUp = readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(60));
             System.out.printf("  catch-up of the %,d seeded events after the restart: %.1f s (%,.0f events/s)%n",
                     seeded.eventsSeeded(), catchUp.toNanos() / 1e9, seeded.eventsSeeded() / (catchUp.toNanos() / 1e9));
-            System.out.println("  POST /api/admin/projections/deal-views/replay ...");
+            System.out.println("  " + database.maintain() + ", then POST /api/admin/projections/deal-views/replay ...");
             replay = ReplayMeasurement.replay(readModel, service.api, participants.managerToken, seeded,
                     dealsBeforeSeeding + seeded.dealsSeeded());
         }
