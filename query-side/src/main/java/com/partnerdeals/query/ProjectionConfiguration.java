@@ -1,6 +1,7 @@
 package com.partnerdeals.query;
 
 import com.partnerdeals.query.projections.DeadLetterQueues;
+import com.partnerdeals.query.projections.NewEventWakeUp;
 import com.partnerdeals.query.projections.ProjectionWorkSharing;
 import java.time.Clock;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * keep their tokens in the same database and transaction as their tables, so an event is applied once
  * even after a crash. Events of one aggregate stay in order (all go to the same segment). An event a
  * projection cannot handle is parked in its dead-letter queue instead of stopping it or being skipped.
- * Several query nodes share the segments ({@link ProjectionWorkSharing}).
+ * Several query nodes share the segments ({@link ProjectionWorkSharing}). They read the event store through
+ * {@link NewEventWakeUp}, which wakes them as soon as new events are stored.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -30,16 +32,22 @@ public class ProjectionConfiguration {
     static final int SEGMENTS = 4;
 
     @Bean
-    ConfigurerModule projectionProcessors(DeadLetterQueues deadLetterQueues, ProjectionWorkSharing workSharing) {
+    ConfigurerModule projectionProcessors(DeadLetterQueues deadLetterQueues, ProjectionWorkSharing workSharing,
+                                          NewEventWakeUp wakeUp) {
         PooledStreamingProcessorConfiguration settings = (axon, processor) -> processor
                 .initialSegmentCount(SEGMENTS)
                 .maxSegmentProvider(workSharing::fairShare)
-                // A replay commits 100 events a transaction; live events are handled as they come.
-                .batchSize(100)
+                // A replay commits up to 500 events a transaction (fewer, larger batches cost the database less
+                // per event: bench/THROUGHPUT.md); live events are handled as they come.
+                .batchSize(500)
                 // Claims and back-off follow real time, not the service clock that tests move.
                 .clock(Clock.systemUTC());
         return configurer -> configurer.eventProcessing(processing -> PROJECTIONS.forEach(name -> processing
-                .registerPooledStreamingEventProcessor(name, axon -> axon.eventStore(), settings)
-                .registerDeadLetterQueue(name, axon -> deadLetterQueues.forProjection(name))));
+                .registerPooledStreamingEventProcessor(name, axon -> wakeUp.wakingUp(axon.eventStore()), settings)
+                .registerDeadLetterQueue(name, axon -> deadLetterQueues.forProjection(name))
+                // Remembers per segment which deals have parked events instead of asking the table for every
+                // event; when the queue was empty at the claim, nothing is asked until something is parked.
+                .registerDeadLetteringEventHandlerInvokerConfiguration(name,
+                        (axon, invoker) -> invoker.enableSequenceIdentifierCache())));
     }
 }

@@ -4,8 +4,11 @@ import com.partnerdeals.platform.testing.PostgresAvailable;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A database with the service's schema for projection tests: a fresh in-memory H2 (PostgreSQL mode), or
@@ -48,5 +51,13 @@ public final class ReadModelDatabase {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    public NamedParameterJdbcTemplate namedParameterJdbc() {
+        return new NamedParameterJdbcTemplate(dataSource);
+    }
+
+    public PlatformTransactionManager transactions() {
+        return new DataSourceTransactionManager(dataSource);
     }
 }

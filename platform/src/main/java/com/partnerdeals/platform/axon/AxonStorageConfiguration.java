@@ -97,6 +97,8 @@ public class AxonStorageConfiguration {
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .dataType(byte[].class)
+                // Events per query when the projections stream the store; a replay reads it all.
+                .batchSize(500)
                 .schema(EventSchema.builder()
                         .eventTable("domain_event_entry")
                         .snapshotTable("snapshot_event_entry")

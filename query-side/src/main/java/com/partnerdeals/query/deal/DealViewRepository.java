@@ -19,12 +19,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,10 +49,32 @@ class DealViewRepository {
             :currency, :commissionRate, :commissionAmount, :settlementType, :settlementAmount, :closeLostReason,
             :registeredAt, :lastPartnerActionAt, :version""";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "INSERT INTO deal_view (" + COLUMNS + ") VALUES (" + VALUES + ")";
 
-    DealViewRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private static final String UPDATE = """
+            UPDATE deal_view SET stage = :stage, review_status = :reviewStatus,
+                denial_reason = :denialReason, denial_comment = :denialComment, customer_id = :customerId,
+                billing_option = :billingOption, annual_value = :annualValue, currency = :currency,
+                commission_rate = :commissionRate, commission_amount = :commissionAmount,
+                settlement_type = :settlementType, settlement_amount = :settlementAmount,
+                close_lost_reason = :closeLostReason, last_partner_action_at = :lastPartnerActionAt,
+                version = :version
+            WHERE deal_id = :dealId""";
+
+    private static final String INSERT_NOTE = """
+            INSERT INTO deal_view_note (deal_id, note_id, event_sequence, author, note_text, added_at)
+            VALUES (:dealId, :noteId, :sequence, :author, :text, :addedAt)""";
+
+    /** A note to store, with the sequence number of the event that added it (the notes' order). */
+    record NoteRow(String dealId, DealView.Note note, long sequence) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
+
+    DealViewRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
     }
 
     Optional<DealState> find(String dealId) {
@@ -63,35 +90,49 @@ class DealViewRepository {
      * null when the step registered the deal.
      */
     void save(DealState before, DealState after) {
-        if (before == null) {
-            jdbc.sql("INSERT INTO deal_view (" + COLUMNS + ") VALUES (" + VALUES + ")").paramSource(row(after)).update();
-        } else {
-            jdbc.sql("""
-                            UPDATE deal_view SET stage = :stage, review_status = :reviewStatus,
-                                denial_reason = :denialReason, denial_comment = :denialComment, customer_id = :customerId,
-                                billing_option = :billingOption, annual_value = :annualValue, currency = :currency,
-                                commission_rate = :commissionRate, commission_amount = :commissionAmount,
-                                settlement_type = :settlementType, settlement_amount = :settlementAmount,
-                                close_lost_reason = :closeLostReason, last_partner_action_at = :lastPartnerActionAt,
-                                version = :version
-                            WHERE deal_id = :dealId""")
-                    .paramSource(row(after))
-                    .update();
-        }
+        jdbc.sql(before == null ? INSERT : UPDATE).paramSource(row(after)).update();
         List<DealView.Note> earlier = before != null ? before.notes() : List.of();
         for (DealView.Note note : after.notes()) {
             if (!earlier.contains(note)) {
-                jdbc.sql("""
-                                INSERT INTO deal_view_note (deal_id, note_id, event_sequence, author, note_text, added_at)
-                                VALUES (:dealId, :noteId, :sequence, :author, :text, :addedAt)""")
-                        .param("dealId", after.dealId())
-                        .param("noteId", note.noteId())
-                        .param("sequence", after.version())
-                        .param("author", note.author(), Types.VARCHAR)
-                        .param("text", note.text())
-                        .param("addedAt", timestamp(note.addedAt()))
-                        .update();
+                jdbc.sql(INSERT_NOTE).paramSource(noteRow(new NoteRow(after.dealId(), note, after.version()))).update();
             }
+        }
+    }
+
+    /** The stored states of those of the deals that have a view, with their notes: two queries for all. */
+    Map<String, DealState> findAll(Collection<String> dealIds) {
+        if (dealIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<DealView.Note>> notes = new HashMap<>();
+        jdbc.sql("""
+                        SELECT deal_id, note_id, author, note_text, added_at FROM deal_view_note
+                        WHERE deal_id IN (:dealIds) ORDER BY deal_id, event_sequence""")
+                .param("dealIds", dealIds)
+                .query(rs -> {
+                    notes.computeIfAbsent(rs.getString("deal_id"), id -> new ArrayList<>()).add(note(rs));
+                });
+        Map<String, DealState> states = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM deal_view WHERE deal_id IN (:dealIds)")
+                .param("dealIds", dealIds)
+                .query(rs -> {
+                    String dealId = rs.getString("deal_id");
+                    states.put(dealId, state(rs, notes.getOrDefault(dealId, List.of())));
+                });
+        return states;
+    }
+
+    /** Stores many steps of the fold at once, as JDBC batches: new deals, changed deals, added notes. */
+    void saveAll(Collection<DealState> inserted, Collection<DealState> updated, Collection<NoteRow> notes) {
+        if (!inserted.isEmpty()) {
+            batches.batchUpdate(INSERT, inserted.stream().map(DealViewRepository::row).toArray(SqlParameterSource[]::new));
+        }
+        if (!updated.isEmpty()) {
+            batches.batchUpdate(UPDATE, updated.stream().map(DealViewRepository::row).toArray(SqlParameterSource[]::new));
+        }
+        if (!notes.isEmpty()) {
+            batches.batchUpdate(INSERT_NOTE, notes.stream().map(DealViewRepository::noteRow)
+                    .toArray(SqlParameterSource[]::new));
         }
     }
 
@@ -143,9 +184,23 @@ class DealViewRepository {
                         SELECT note_id, author, note_text, added_at FROM deal_view_note
                         WHERE deal_id = :dealId ORDER BY event_sequence""")
                 .param("dealId", dealId)
-                .query((rs, row) -> new DealView.Note(rs.getString("note_id"), rs.getString("author"),
-                        rs.getString("note_text"), instant(rs, "added_at")))
+                .query((rs, row) -> note(rs))
                 .list();
+    }
+
+    private static DealView.Note note(ResultSet rs) throws SQLException {
+        return new DealView.Note(rs.getString("note_id"), rs.getString("author"), rs.getString("note_text"),
+                instant(rs, "added_at"));
+    }
+
+    private static MapSqlParameterSource noteRow(NoteRow row) {
+        return new MapSqlParameterSource()
+                .addValue("dealId", row.dealId())
+                .addValue("noteId", row.note().noteId())
+                .addValue("sequence", row.sequence())
+                .addValue("author", row.note().author(), Types.VARCHAR)
+                .addValue("text", row.note().text())
+                .addValue("addedAt", timestamp(row.note().addedAt()));
     }
 
     private static DealState state(ResultSet rs, List<DealView.Note> notes) throws SQLException {

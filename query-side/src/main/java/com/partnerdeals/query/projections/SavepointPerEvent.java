@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs each projection event handler in a savepoint of the batch's transaction. On PostgreSQL a failed
  * statement aborts the whole transaction; without the savepoint one bad event would take its batch (and
  * the dead-letter entry meant to park it) down with it, and the read model would stall on that event.
+ * Projections that write once per batch ({@link WritesPerBatch}) need no savepoint around their handlers.
  */
 @Component
 public class SavepointPerEvent implements HandlerEnhancerDefinition {
@@ -30,7 +31,8 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         boolean projectionEventHandler = original.canHandleMessageType(EventMessage.class)
-                && original.declaringClass().getName().startsWith(PROJECTIONS_PACKAGE);
+                && original.declaringClass().getName().startsWith(PROJECTIONS_PACKAGE)
+                && !original.declaringClass().isAnnotationPresent(WritesPerBatch.class);
         if (!projectionEventHandler) {
             return original;
         }

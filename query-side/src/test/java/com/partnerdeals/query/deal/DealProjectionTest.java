@@ -14,9 +14,9 @@ import com.partnerdeals.api.common.Viewer;
 import com.partnerdeals.api.deal.BillingOption;
 import com.partnerdeals.api.deal.CustomerDetails;
 import com.partnerdeals.api.deal.DealAccepted;
+import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealBoard;
 import com.partnerdeals.api.deal.DealCard;
-import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
 import com.partnerdeals.api.deal.DealDenied;
 import com.partnerdeals.api.deal.DealFlag;
@@ -37,9 +37,12 @@ import com.partnerdeals.platform.testing.MutableClock;
 import com.partnerdeals.query.ReadModelDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,14 +59,19 @@ class DealProjectionTest {
 
     @BeforeEach
     void setUp() {
-        repository = new DealViewRepository(ReadModelDatabase.migrated().jdbc());
-        projection = new AnnotationEventHandlerAdapter(new DealProjection(repository));
+        ReadModelDatabase database = ReadModelDatabase.migrated();
+        repository = new DealViewRepository(database.namedParameterJdbc());
+        projection = new AnnotationEventHandlerAdapter(new DealProjection(repository, database.transactions()));
         queries = new DealQueries(repository, clock, new PortalProperties(null, null, null, null, null, null));
     }
 
     void deliver(String dealId, long sequence, Instant at, Object event) throws Exception {
-        projection.handle(new GenericDomainEventMessage<>("Deal", dealId, sequence, event, java.util.Map.of(),
-                "event-" + dealId + "-" + sequence, at));
+        projection.handle(message(dealId, sequence, at, event));
+    }
+
+    static EventMessage<?> message(String dealId, long sequence, Instant at, Object event) {
+        return new GenericDomainEventMessage<>("Deal", dealId, sequence, event, java.util.Map.of(),
+                "event-" + dealId + "-" + sequence + "-" + at, at);
     }
 
     DealView detail(Viewer viewer) {
@@ -203,6 +211,36 @@ class DealProjectionTest {
         assertThat(second.page()).isEqualTo(1);
         assertThat(second.size()).isEqualTo(3);
         assertThat(second.totalItems()).isEqualTo(4);
+    }
+
+    @Test
+    void aBatchOfEventsStoresWhatTheFoldMakesEventByEvent() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+        DealRegistered other = new DealRegistered("d-2", "acme",
+                new CustomerDetails("Initech", "Contact", "contact@initech.example", null), "initech.example", null,
+                null, Set.of());
+        List<EventMessage<?>> batch = List.of(
+                message(DEAL, 1, day(1), new DealAccepted(DEAL)),
+                message("d-2", 0, day(1), other),
+                message(DEAL, 2, day(2), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First")),
+                message("d-2", 1, day(2), new DealNoteAdded("d-2", "n-a", "consultant@acme.example", "Hello")),
+                message(DEAL, 3, day(3), new DealNoteAdded(DEAL, "n-2", "consultant@acme.example", "Second")),
+                message(DEAL, 2, day(4), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First")),
+                message("d-2", 2, day(5), new DealClosedLost("d-2", DealStage.NEW, "No budget")));
+
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.executeWithResult(() -> projection.handle(unitOfWork.getMessage()));
+
+        DealState deal = DealState.registered(registration(), 0, T0)
+                .apply(new DealAccepted(DEAL), 1, day(1))
+                .apply(new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First"), 2, day(2))
+                .apply(new DealNoteAdded(DEAL, "n-2", "consultant@acme.example", "Second"), 3, day(3));
+        DealState otherDeal = DealState.registered(other, 0, day(1))
+                .apply(new DealNoteAdded("d-2", "n-a", "consultant@acme.example", "Hello"), 1, day(2))
+                .apply(new DealClosedLost("d-2", DealStage.NEW, "No budget"), 2, day(5));
+        assertThat(repository.find(DEAL)).contains(deal);
+        assertThat(repository.find("d-2")).contains(otherDeal);
+        assertThat(detail(Viewer.vendorStaff()).notes()).extracting(DealView.Note::noteId).containsExactly("n-1", "n-2");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package com.partnerdeals.bench.throughput;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** What the benchmark runs, from system properties ({@code -Dbench.clients=16} ...), with the issue's defaults. */
+record BenchmarkSettings(List<String> databases,
+                         int clients,
+                         Duration warmUp,
+                         Duration measurement,
+                         int idleVisibilitySamples,
+                         Duration visibilityUnderLoad,
+                         long replayEvents,
+                         String postgresServerUrl,
+                         String postgresDatabase,
+                         String postgresUser,
+                         Path serviceJar,
+                         List<String> serviceJvmOptions,
+                         Path workDirectory) {
+
+    static BenchmarkSettings fromSystemProperties() throws IOException {
+        Path work = Path.of(property("bench.workDirectory", "bench/target/throughput"));
+        return new BenchmarkSettings(
+                List.of(property("bench.databases", "h2,postgres").split(",")),
+                Integer.parseInt(property("bench.clients", "16")),
+                Duration.ofSeconds(Long.parseLong(property("bench.warmUpSeconds", "60"))),
+                Duration.ofSeconds(Long.parseLong(property("bench.measureSeconds", "60"))),
+                Integer.parseInt(property("bench.idleVisibilitySamples", "600")),
+                Duration.ofSeconds(Long.parseLong(property("bench.visibilityLoadSeconds", "30"))),
+                Long.parseLong(property("bench.replayEvents", "1000000")),
+                property("bench.postgres.serverUrl", "jdbc:postgresql://127.0.0.1:5432/"),
+                property("bench.postgres.database", "partnerdeals_throughput"),
+                property("bench.postgres.user", "postgres"),
+                serviceJar(property("bench.serviceJar", "")),
+                Arrays.stream(property("bench.serviceJvmOptions", "-Xmx1g").split(" ")).filter(s -> !s.isBlank()).toList(),
+                work);
+    }
+
+    private static String property(String name, String defaultValue) {
+        return System.getProperty(name, defaultValue);
+    }
+
+    /** The executable jar the build leaves in app/target, unless one is named. */
+    private static Path serviceJar(String named) throws IOException {
+        if (!named.isBlank()) {
+            return Path.of(named);
+        }
+        Path target = Path.of("app", "target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No app/target/*-exec.jar: run from the checkout's root "
+                            + "after `mvn -Pbench -pl bench -am package -DskipTests`, or set -Dbench.serviceJar"));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.partnerdeals.bench.throughput;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A database the service runs on during one pass: how the service is told to use it, how the seeder reaches
+ * it (only while the service is stopped), and how it is made empty before the pass.
+ */
+interface TargetDatabase {
+
+    String name();
+
+    List<String> serviceArguments();
+
+    /** JDBC URL for the event seeder; may add client-side batching options the service does not need. */
+    String seedingUrl();
+
+    String user();
+
+    /** Empties the database: the service's Flyway migrations create the schema on start. */
+    void recreate() throws IOException, SQLException;
+
+    /**
+     * Does what the database's background maintenance would have done by now: on PostgreSQL a VACUUM ANALYZE
+     * (the local server runs with autovacuum off, so without it the planner would judge the read-model tables
+     * by statistics from when they were empty). Answers what it did, for the report.
+     */
+    String maintain() throws SQLException;
+
+    /** The embedded default: an H2 file database, in PostgreSQL mode exactly as the service's default URL. */
+    record H2(Path directory) implements TargetDatabase {
+
+        public String name() {
+            return "H2";
+        }
+
+        private String url() {
+            return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("partnerdeals")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        }
+
+        public List<String> serviceArguments() {
+            return List.of("--spring.datasource.url=" + url());
+        }
+
+        public String seedingUrl() {
+            return url();
+        }
+
+        public String user() {
+            return "sa";
+        }
+
+        public String maintain() {
+            return "nothing (H2 keeps its statistics itself)";
+        }
+
+        public void recreate() throws IOException {
+            if (Files.exists(directory)) {
+                try (Stream<Path> files = Files.walk(directory)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.createDirectories(directory);
+        }
+    }
+
+    /** Production: PostgreSQL with the service's {@code postgres} profile, in a database of the benchmark's own. */
+    record Postgres(String serverUrl, String database, String user) implements TargetDatabase {
+
+        public String name() {
+            return "PostgreSQL";
+        }
+
+        private String url() {
+            return serverUrl + database;
+        }
+
+        public List<String> serviceArguments() {
+            return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url(),
+                    "--spring.datasource.username=" + user);
+        }
+
+        public String seedingUrl() {
+            return url() + "?reWriteBatchedInserts=true";
+        }
+
+        public String maintain() throws SQLException {
+            try (Connection connection = DriverManager.getConnection(url(), user, "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("VACUUM ANALYZE");
+            }
+            return "VACUUM ANALYZE";
+        }
+
+        public void recreate() throws SQLException {
+            try (Connection admin = DriverManager.getConnection(serverUrl + "postgres", user, "");
+                 Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + database);
+            }
+        }
+    }
+}

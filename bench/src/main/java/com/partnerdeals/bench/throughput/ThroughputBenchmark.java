@@ -1,0 +1,235 @@
+package com.partnerdeals.bench.throughput;
+
+import com.partnerdeals.platform.testing.Tokens;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Command throughput, read-model visibility and replay rate of the all-in-one service, on H2 and on
+ * PostgreSQL. For each database: a fresh database, the service's executable jar started as a child process,
+ * then
+ * <ol>
+ *   <li>throughput: the command mix from {@code bench.clients} closed-loop clients, a warm-up run, then a
+ *       measured run;</li>
+ *   <li>visibility: a probe client's command-to-read-model delay, idle, under moderate load (half the
+ *       measured throughput) and under full load (all clients as fast as they go);</li>
+ *   <li>replay: the service stopped, the event store filled to {@code bench.replayEvents} events, the service
+ *       started and caught up, then deal-views replayed from the first event.</li>
+ * </ol>
+ * Run from the checkout's root; see bench/THROUGHPUT.md.
+ */
+public final class ThroughputBenchmark {
+
+    private static final String SECRET = "benchmark-only-secret-0123456789abcdef0123";
+    private static final int PARTNERS = 32;
+
+    private final BenchmarkSettings settings;
+    private final List<String> summary = new ArrayList<>();
+
+    private ThroughputBenchmark(BenchmarkSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        Files.createDirectories(settings.workDirectory());
+        Path report = settings.workDirectory().resolve("report.txt");
+        try (PrintStream toFile = new PrintStream(Files.newOutputStream(report), true, StandardCharsets.UTF_8)) {
+            System.setOut(new Tee(System.out, toFile));
+            new ThroughputBenchmark(settings).run();
+        }
+        System.out.println("(also written to " + report + ")");
+    }
+
+    private void run() throws Exception {
+        printMachine();
+        for (String database : settings.databases()) {
+            TargetDatabase target = switch (database.trim().toLowerCase()) {
+                case "h2" -> new TargetDatabase.H2(settings.workDirectory().resolve("h2"));
+                case "postgres", "postgresql" -> new TargetDatabase.Postgres(settings.postgresServerUrl(),
+                        settings.postgresDatabase(), settings.postgresUser());
+                default -> throw new IllegalArgumentException("Unknown database " + database + " (h2, postgres)");
+            };
+            pass(target);
+        }
+        System.out.println();
+        System.out.println("== Summary ==");
+        summary.forEach(System.out::println);
+    }
+
+    private void pass(TargetDatabase database) throws Exception {
+        System.out.println();
+        System.out.println("== " + database.name() + " ==  (started " + Instant.now() + ", load average " + loadAverage() + ")");
+        database.recreate();
+        Path log = settings.workDirectory().resolve("service-" + database.name().toLowerCase() + ".log");
+        Files.deleteIfExists(log);
+        Participants participants = new Participants(new Tokens(SECRET), PARTNERS);
+
+        CommandLoad.Result measured;
+        VisibilityProbe.Result idle;
+        VisibilityProbe.Result moderate;
+        VisibilityProbe.Result full;
+        CommandLoad.Result moderateLoad;
+        CommandLoad.Result fullLoad;
+        long dealsBeforeSeeding;
+        try (ServiceProcess service = ServiceProcess.start(settings, database, SECRET, log)) {
+            participants.register(service.api);
+            CommandMix mix = new CommandMix(service.api, participants);
+            ReadModelWatch readModel = new ReadModelWatch(service.api, participants.managerToken);
+
+            System.out.printf("Throughput: %d clients, warm-up %d s ...%n", settings.clients(), settings.warmUp().toSeconds());
+            CommandLoad.Result warmUp = CommandLoad.run(mix, settings.clients(), settings.warmUp(), 0);
+            System.out.printf("  warm-up: %.0f commands/s%n", warmUp.commandsPerSecond());
+            readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
+            System.out.printf("  measured run of %d s ...%n", settings.measurement().toSeconds());
+            measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
+            printLoad(measured);
+
+            System.out.println("Visibility (command response -> GET /api/deals/{id} shows its version):");
+            readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
+            idle = new VisibilityProbe(mix, participants.managerToken).run(settings.idleVisibilitySamples());
+            printVisibility("idle", idle, null);
+
+            double moderateRate = measured.commandsPerSecond() / 2;
+            readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
+            CompletableFuture<CommandLoad.Result> load = CompletableFuture.supplyAsync(() ->
+                    CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), moderateRate));
+            moderate = new VisibilityProbe(mix, participants.managerToken).run(() -> !load.isDone());
+            moderateLoad = load.join();
+            printVisibility(String.format("moderate load (%d clients paced to %.0f commands/s)", settings.clients(),
+                    moderateRate), moderate, moderateLoad);
+
+            readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
+            CompletableFuture<CommandLoad.Result> fullSpeed = CompletableFuture.supplyAsync(() ->
+                    CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), 0));
+            full = new VisibilityProbe(mix, participants.managerToken).run(() -> !fullSpeed.isDone());
+            fullLoad = fullSpeed.join();
+            printVisibility(String.format("full load (%d clients unpaced)", settings.clients()), full, fullLoad);
+
+            readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
+            dealsBeforeSeeding = readModel.dealsOnBoard();
+        }
+
+        System.out.printf("Replay: filling the event store to %,d events (service stopped) ...%n", settings.replayEvents());
+        EventSeeder.Seeded seeded = EventSeeder.seed(database, settings.replayEvents());
+        System.out.printf("  %,d events there, %,d seeded (%,d deals) in %.0f s; then %s%n", seeded.eventsInStore(),
+                seeded.eventsSeeded(), seeded.dealsSeeded(), seeded.took().toNanos() / 1e9, database.maintain());
+        ReplayMeasurement.Result replay;
+        try (ServiceProcess service = ServiceProcess.start(settings, database, SECRET, log)) {
+            ReadModelWatch readModel = new ReadModelWatch(service.api, participants.managerToken);
+            Duration catchUp = readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(60));
+            System.out.printf("  catch-up of the %,d seeded events after the restart: %.1f s (%,.0f events/s)%n",
+                    seeded.eventsSeeded(), catchUp.toNanos() / 1e9, seeded.eventsSeeded() / (catchUp.toNanos() / 1e9));
+            System.out.println("  " + database.maintain() + ", then POST /api/admin/projections/deal-views/replay ...");
+            replay = ReplayMeasurement.replay(readModel, service.api, participants.managerToken, seeded,
+                    dealsBeforeSeeding + seeded.dealsSeeded());
+        }
+        System.out.printf("  replay of %,d events: %.1f s, %,.0f events/s%n", replay.eventsInStore(),
+                replay.took().toNanos() / 1e9, replay.eventsPerSecond());
+        System.out.printf("  check: %,d of %,d deals on the board, %d of %d sampled deals at a wrong version, %d dead letters%s%n",
+                replay.dealsOnBoard(), replay.dealsExpected(), replay.sampledDealsWrong(), replay.sampledDeals(),
+                replay.deadLetters(), replay.correct() ? "" : "  << WRONG");
+        System.out.println("  load average after: " + loadAverage());
+
+        summary.add(String.format("%-10s  %6.0f commands/s (p50 %.1f ms, p99 %.1f ms)  visibility p50/p99: idle %.1f/%.1f ms, "
+                        + "moderate %.1f/%.1f ms, full %.1f/%.1f ms  replay %,.0f events/s (%,d in %.1f s)%s",
+                database.name(), measured.commandsPerSecond(), measured.overall().medianMillis(),
+                measured.overall().p99Millis(), idle.delay().medianMillis(), idle.delay().p99Millis(),
+                moderate.delay().medianMillis(), moderate.delay().p99Millis(), full.delay().medianMillis(),
+                full.delay().p99Millis(), replay.eventsPerSecond(), replay.eventsInStore(),
+                replay.took().toNanos() / 1e9, replay.correct() ? "" : "  (replay check FAILED)"));
+    }
+
+    private static void printLoad(CommandLoad.Result result) {
+        System.out.printf("  %.0f commands/s: %,d commands in %.1f s, %d refused %s%n", result.commandsPerSecond(),
+                result.commands(), result.elapsed().toNanos() / 1e9, result.failures(), result.failuresByStatus());
+        result.byKind().forEach((kind, latency) -> System.out.printf("    %-9s %s%n", kind, latency));
+        System.out.printf("    %-9s %s%n", "all", result.overall());
+    }
+
+    private static void printVisibility(String condition, VisibilityProbe.Result result, CommandLoad.Result load) {
+        System.out.printf("  %s:%n    delay %s%n", condition, result.delay());
+        System.out.printf("    (the observing GET's round trip: %s; %.1f polls per sample; %d not visible within 30 s; "
+                + "%d probe commands refused)%n", result.visibleGetRoundTrip(), result.pollsPerSample(),
+                result.notVisibleWithin30s(), result.refusedCommands());
+        if (load != null) {
+            System.out.printf("    background load meanwhile: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d refused%n",
+                    load.commandsPerSecond(), load.overall().medianMillis(), load.overall().p99Millis(), load.failures());
+        }
+    }
+
+    private void printMachine() throws IOException {
+        System.out.println("== Machine ==");
+        System.out.println("  cores (nproc): " + Runtime.getRuntime().availableProcessors());
+        System.out.println("  cpu: " + firstLine(Path.of("/proc/cpuinfo"), "model name"));
+        System.out.println("  memory: " + firstLine(Path.of("/proc/meminfo"), "MemTotal"));
+        System.out.println("  java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        System.out.println("  service JVM options: " + settings.serviceJvmOptions() + "; jar " + settings.serviceJar());
+        System.out.println("  load generator: this JVM, " + settings.clients() + " client threads, java.net.http HTTP/1.1 keep-alive");
+        if (settings.databases().stream().anyMatch(d -> d.startsWith("postgres"))) {
+            try (Connection connection = DriverManager.getConnection(settings.postgresServerUrl() + "postgres",
+                    settings.postgresUser(), "");
+                 Statement statement = connection.createStatement();
+                 ResultSet version = statement.executeQuery("SELECT version()")) {
+                version.next();
+                System.out.println("  postgresql: " + version.getString(1));
+            } catch (Exception unreachable) {
+                System.out.println("  postgresql: not reachable (" + unreachable.getMessage() + ")");
+            }
+        }
+        System.out.println("  load average at start: " + loadAverage());
+    }
+
+    private static String firstLine(Path file, String prefix) throws IOException {
+        if (!Files.exists(file)) {
+            return "unknown";
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(line -> line.startsWith(prefix)).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown");
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException unavailable) {
+            return "unknown";
+        }
+    }
+
+    /** Prints to the console and to the report file. */
+    private static final class Tee extends PrintStream {
+        private final PrintStream file;
+
+        Tee(PrintStream console, PrintStream file) {
+            super(console, true, StandardCharsets.UTF_8);
+            this.file = file;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            super.write(bytes, offset, length);
+            file.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() {
+            super.flush();
+            file.flush();
+        }
+    }
+}
