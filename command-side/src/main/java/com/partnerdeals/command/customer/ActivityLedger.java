@@ -2,7 +2,10 @@ package com.partnerdeals.command.customer;
 
 import com.partnerdeals.api.customer.Activity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,21 +23,32 @@ public class ActivityLedger {
         this.jdbc = jdbc;
     }
 
-    /** Records the activities and answers those that are new to the account, in batch order. */
+    /**
+     * Records the activities and answers those that are new to the account, in batch order (an activity
+     * repeated within the batch counts once). The rows this call inserted carry its own mark; reading them
+     * back tells new from known, also when a concurrent retry of the same batch races this one (the primary
+     * key lets only one of them insert each activity).
+     */
     public List<Activity> recordNew(String customerId, List<Activity> activities) {
         if (activities.isEmpty()) {
             return List.of();
         }
-        int[] inserted = jdbc.batchUpdate(
-                "INSERT INTO customer_activity_ledger (customer_id, activity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        String recording = UUID.randomUUID().toString();
+        jdbc.batchUpdate("""
+                        INSERT INTO customer_activity_ledger (customer_id, activity_id, recorded_by) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING""",
                 activities, activities.size(), (statement, activity) -> {
                     statement.setString(1, customerId);
                     statement.setString(2, activity.activityId());
-                })[0];
+                    statement.setString(3, recording);
+                });
+        Set<String> inserted = new HashSet<>(jdbc.queryForList(
+                "SELECT activity_id FROM customer_activity_ledger WHERE customer_id = ? AND recorded_by = ?",
+                String.class, customerId, recording));
         List<Activity> fresh = new ArrayList<>();
-        for (int i = 0; i < activities.size(); i++) {
-            if (inserted[i] > 0) {
-                fresh.add(activities.get(i));
+        for (Activity activity : activities) {
+            if (inserted.remove(activity.activityId())) {
+                fresh.add(activity);
             }
         }
         return fresh;
