@@ -95,8 +95,12 @@ public final class ThroughputBenchmark {
             System.out.printf("  warm-up: %.0f commands/s%n", warmUp.commandsPerSecond());
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             System.out.printf("  measured run of %d s ...%n", settings.measurement().toSeconds());
+            CpuMeter cpu = new CpuMeter(service.pid(), database);
+            CpuMeter.Reading before = cpu.read();
             measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
+            CpuMeter.Reading used = cpu.read().minus(before);
             printLoad(measured);
+            printCpu(used, measured);
 
             System.out.println("Visibility (command response -> GET /api/deals/{id} shows its version):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
@@ -123,6 +127,23 @@ public final class ThroughputBenchmark {
             dealsBeforeSeeding = readModel.dealsOnBoard();
         }
 
+        ReplayMeasurement.Result replay = settings.replayEvents() > 0
+                ? replay(database, participants, log, dealsBeforeSeeding)
+                : null;
+        System.out.println("Load average after: " + loadAverage());
+
+        summary.add(String.format("%-10s  %6.0f commands/s (p50 %.1f ms, p99 %.1f ms)  visibility p50/p99: idle %.1f/%.1f ms, "
+                        + "moderate %.1f/%.1f ms, full %.1f/%.1f ms  %s",
+                database.name(), measured.commandsPerSecond(), measured.overall().medianMillis(),
+                measured.overall().p99Millis(), idle.delay().medianMillis(), idle.delay().p99Millis(),
+                moderate.delay().medianMillis(), moderate.delay().p99Millis(), full.delay().medianMillis(),
+                full.delay().p99Millis(), replay == null ? "replay not run" : String.format(
+                        "replay %,.0f events/s (%,d in %.1f s)%s", replay.eventsPerSecond(), replay.eventsInStore(),
+                        replay.took().toNanos() / 1e9, replay.correct() ? "" : "  (replay check FAILED)")));
+    }
+
+    private ReplayMeasurement.Result replay(TargetDatabase database, Participants participants, Path log,
+                                            long dealsBeforeSeeding) throws Exception {
         System.out.printf("Replay: filling the event store to %,d events (service stopped) ...%n", settings.replayEvents());
         EventSeeder.Seeded seeded = EventSeeder.seed(database, settings.replayEvents());
         System.out.printf("  %,d events there, %,d seeded (%,d deals) in %.0f s; then %s%n", seeded.eventsInStore(),
@@ -142,15 +163,7 @@ public final class ThroughputBenchmark {
         System.out.printf("  check: %,d of %,d deals on the board, %d of %d sampled deals at a wrong version, %d dead letters%s%n",
                 replay.dealsOnBoard(), replay.dealsExpected(), replay.sampledDealsWrong(), replay.sampledDeals(),
                 replay.deadLetters(), replay.correct() ? "" : "  << WRONG");
-        System.out.println("  load average after: " + loadAverage());
-
-        summary.add(String.format("%-10s  %6.0f commands/s (p50 %.1f ms, p99 %.1f ms)  visibility p50/p99: idle %.1f/%.1f ms, "
-                        + "moderate %.1f/%.1f ms, full %.1f/%.1f ms  replay %,.0f events/s (%,d in %.1f s)%s",
-                database.name(), measured.commandsPerSecond(), measured.overall().medianMillis(),
-                measured.overall().p99Millis(), idle.delay().medianMillis(), idle.delay().p99Millis(),
-                moderate.delay().medianMillis(), moderate.delay().p99Millis(), full.delay().medianMillis(),
-                full.delay().p99Millis(), replay.eventsPerSecond(), replay.eventsInStore(),
-                replay.took().toNanos() / 1e9, replay.correct() ? "" : "  (replay check FAILED)"));
+        return replay;
     }
 
     private static void printLoad(CommandLoad.Result result) {
@@ -158,6 +171,19 @@ public final class ThroughputBenchmark {
                 result.commands(), result.elapsed().toNanos() / 1e9, result.failures(), result.failuresByStatus());
         result.byKind().forEach((kind, latency) -> System.out.printf("    %-9s %s%n", kind, latency));
         System.out.printf("    %-9s %s%n", "all", result.overall());
+    }
+
+    /** What one command cost in CPU, and so how many commands the machine's cores could do at most. */
+    private static void printCpu(CpuMeter.Reading used, CommandLoad.Result load) {
+        double perCommand = 1000.0 / load.commands();
+        double service = used.service() * perCommand;
+        double database = used.database() * perCommand;
+        double client = used.loadGenerator() * perCommand;
+        double total = service + database + client;
+        System.out.printf("    CPU per command: service %.2f ms, database %.2f ms, load generator %.2f ms = %.2f ms "
+                        + "(all %d cores busy would be %.0f commands/s)%n", service, database, client, total,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors() * 1000 / total);
     }
 
     private static void printVisibility(String condition, VisibilityProbe.Result result, CommandLoad.Result load) {
