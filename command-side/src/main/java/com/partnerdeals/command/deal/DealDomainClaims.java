@@ -4,13 +4,9 @@ import com.partnerdeals.api.common.RuleViolation;
 import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
 import com.partnerdeals.api.deal.DealDenied;
-import com.partnerdeals.api.deal.DealNoteAdded;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
-import com.partnerdeals.api.deal.DealStageChanged;
-import com.partnerdeals.api.deal.DealTrialExtensionRequested;
-import com.partnerdeals.api.deal.DealTrialStarted;
-import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
+import com.partnerdeals.api.deal.PartnerAction;
 import com.partnerdeals.command.CommandLookups;
 import com.partnerdeals.platform.config.PortalProperties;
 import java.time.Clock;
@@ -91,28 +87,9 @@ public class DealDomainClaims {
                 .ifPresent(owner -> claim(event.dealId(), owner.getKey(), owner.getValue()));
     }
 
+    /** Every partner action after the registration renews the protection (SPEC 4.4). */
     @EventHandler
-    void on(DealStageChanged event, @Timestamp Instant at) {
-        renew(event.dealId(), at);
-    }
-
-    @EventHandler
-    void on(DealNoteAdded event, @Timestamp Instant at) {
-        renew(event.dealId(), at);
-    }
-
-    @EventHandler
-    void on(NewsletterSubscriptionSubmitted event, @Timestamp Instant at) {
-        renew(event.dealId(), at);
-    }
-
-    @EventHandler
-    void on(DealTrialStarted event, @Timestamp Instant at) {
-        renew(event.dealId(), at);
-    }
-
-    @EventHandler
-    void on(DealTrialExtensionRequested event, @Timestamp Instant at) {
+    void on(PartnerAction event, @Timestamp Instant at) {
         renew(event.dealId(), at);
     }
 

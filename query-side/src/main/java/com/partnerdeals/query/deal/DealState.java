@@ -13,10 +13,9 @@ import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
-import com.partnerdeals.api.deal.DealTrialExtensionRequested;
 import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.api.deal.DealView;
-import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
+import com.partnerdeals.api.deal.PartnerAction;
 import com.partnerdeals.api.deal.ReviewStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,9 +102,7 @@ record DealState(String dealId,
      * closing are not partner actions; a won deal protects for good anyway.
      */
     private static boolean isPartnerAction(Object event) {
-        return event instanceof DealStageChanged || event instanceof DealNoteAdded
-                || event instanceof NewsletterSubscriptionSubmitted || event instanceof DealTrialStarted
-                || event instanceof DealTrialExtensionRequested;
+        return event instanceof PartnerAction;
     }
 
     /** The detail as {@code viewer} may see it, with protection as of {@code now}. */

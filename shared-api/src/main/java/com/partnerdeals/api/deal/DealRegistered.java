@@ -14,5 +14,5 @@ public record DealRegistered(String dealId,
                              String domain,
                              Integer estimatedUsers,
                              String note,
-                             Set<DealFlag> flags) implements DealEvent {
+                             Set<DealFlag> flags) implements PartnerAction {
 }

@@ -1,4 +1,4 @@
 package com.partnerdeals.api.deal;
 
-public record DealStageChanged(String dealId, DealStage from, DealStage to) implements DealEvent {
+public record DealStageChanged(String dealId, DealStage from, DealStage to) implements PartnerAction {
 }
