@@ -161,6 +161,22 @@ class DealCommandsHttpTest {
     }
 
     @Test
+    void onlyAnOpenDealBlocksTheDomainAndReopeningTakesItsClaimBack() {
+        String email = "anna@" + newCustomerDomain();
+        String lost = program.newDeal(partner, email);
+        asPartner("/api/deals/" + lost + "/close-lost", Map.of("reason", "Chose a competitor"));
+        String successor = program.newDeal(partner, email); // a lost deal no longer protects the domain
+
+        Api.Response reopen = asPartner("/api/deals/" + lost + "/reopen", null);
+        assertProblem(reopen, 409, "DUPLICATE_DEAL");
+        assertThat(reopen.at("/existingDealId")).isEqualTo(successor);
+
+        assertThat(asManager("/api/deals/" + successor + "/deny", Map.of("reason", "DUPLICATE")).status()).isEqualTo(200);
+        assertThat(asPartner("/api/deals/" + lost + "/reopen", null).status()).isEqualTo(200); // a denied deal no longer either
+        assertProblem(asPartner("/api/deals", dealFor(email)), 409, "DUPLICATE_DEAL");
+    }
+
+    @Test
     void reviewAndStageRulesAnswerTheirProblemCodes() {
         String denied = program.newDeal(partner);
         assertThat(asManager("/api/deals/" + denied + "/deny", Map.of("reason", "INVALID_LEAD")).status()).isEqualTo(200);
