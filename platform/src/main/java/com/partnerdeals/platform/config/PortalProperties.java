@@ -13,7 +13,7 @@ public record PortalProperties(Trial trial, Deal deal, Overview overview, Attent
     public PortalProperties {
         trial = trial != null ? trial : new Trial(null, null, null, null);
         deal = deal != null ? deal : new Deal(null, null, null);
-        overview = overview != null ? overview : new Overview(null, null);
+        overview = overview != null ? overview : new Overview(null, null, null);
         attention = attention != null ? attention : new Attention(null, null, null, null, null);
         devTokens = devTokens != null ? devTokens : new DevTokens(false);
         security = security != null ? security : new Security(null);
@@ -54,11 +54,14 @@ public record PortalProperties(Trial trial, Deal deal, Overview overview, Attent
      * @param activityWindow          the window of {@code activitiesLast90Days}
      * @param activitySortRefreshEvery how often the sort key of {@code activitiesLast90Days} drops the
      *                                activities that left the window (the shown counts are always exact)
+     * @param tabCountRefreshEvery     how often the stored tab counts take in the accounts that time or events
+     *                                have moved (the counts answered are always exact; this keeps them fast)
      */
-    public record Overview(Duration activityWindow, Duration activitySortRefreshEvery) {
+    public record Overview(Duration activityWindow, Duration activitySortRefreshEvery, Duration tabCountRefreshEvery) {
         public Overview {
             activityWindow = activityWindow != null ? activityWindow : Duration.ofDays(90);
             activitySortRefreshEvery = activitySortRefreshEvery != null ? activitySortRefreshEvery : Duration.ofMinutes(1);
+            tabCountRefreshEvery = tabCountRefreshEvery != null ? tabCountRefreshEvery : Duration.ofSeconds(10);
         }
     }
 

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Only accounts whose oldest counted activity has left the window are recounted, so a refresh touches
  * few rows. A recount locks its rows first and counts in a later statement, which sees every activity
  * committed by then; the projection adds new activities relative to the stored value. Either order of a
- * recount and a concurrent batch gives the right key.
+ * recount and a concurrent batch gives the right key. Rows the projection holds are skipped until the next
+ * refresh rather than waited for, so the two cannot deadlock.
  */
 @Component
 class ActivityWindowRefresh {
@@ -58,7 +59,7 @@ class ActivityWindowRefresh {
         Integer recounted = transaction.execute(status -> {
             List<String> customerIds = jdbc.sql("""
                             SELECT customer_id FROM customer_overview WHERE window_oldest_at <= :windowStart
-                            ORDER BY window_oldest_at LIMIT :limit FOR UPDATE""")
+                            ORDER BY window_oldest_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
                     .param("windowStart", timestamp(windowStart))
                     .param("limit", BATCH)
                     .query(String.class)

@@ -24,9 +24,11 @@ final class AttentionRules {
 
     static {
         CONDITIONS.put(AttentionCode.TRIAL_ENDING, IN_TRIAL + " AND o.trial_ends_at <= :trialEndingBy");
-        // A trial closes when it ends, so its end is when it closed.
+        // A trial closes when it ends, so its end is when it closed. The deal's state is a scalar subquery, looked
+        // up by key for each row: PostgreSQL would answer an EXISTS by hashing the whole deal table first, even
+        // for a page of fifty rows.
         CONDITIONS.put(AttentionCode.TRIAL_ENDED_UNDECIDED, CLOSED + " AND o.trial_ends_at > :closedSince"
-                + " AND EXISTS (SELECT 1 FROM customer_overview_deal d WHERE d.deal_id = o.deal_id AND d.is_open)");
+                + " AND COALESCE((SELECT d.is_open FROM customer_overview_deal d WHERE d.deal_id = o.deal_id), FALSE)");
         CONDITIONS.put(AttentionCode.EXTENSION_REQUESTED, "o.extension_requested");
         CONDITIONS.put(AttentionCode.INACTIVE, "(" + IN_TRIAL + " OR " + ACTIVE + ")"
                 + " AND o.started_at < :inactiveAccountBefore"

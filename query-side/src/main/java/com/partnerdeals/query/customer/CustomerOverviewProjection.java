@@ -1,6 +1,7 @@
 package com.partnerdeals.query.customer;
 
 import static com.partnerdeals.query.customer.CustomerOverviewRows.timestamp;
+import static com.partnerdeals.query.customer.TabCounts.DUE_NOW;
 
 import com.partnerdeals.api.customer.Activity;
 import com.partnerdeals.api.customer.CustomerActivityRecorded;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the customer overview tables: one row per account from its trial events, the open/closed state of
- * deals that have an account, and every activity. Time-dependent answers are left to the queries.
+ * deals that have an account, and every activity. Time-dependent answers are left to the queries; a change
+ * that can move an account to another tab marks its row for {@link TabCounts} to count again.
  */
 @Component
 @ProcessingGroup(ProjectionConfiguration.CUSTOMER_OVERVIEW)
@@ -54,11 +56,12 @@ class CustomerOverviewProjection {
     void on(TrialStarted event, @Timestamp Instant at) {
         jdbc.sql("""
                         INSERT INTO customer_overview (customer_id, partner_id, deal_id, company_name, company_name_key,
-                            domain, status, started_at, trial_ends_at, extension_requested, activities_in_window)
-                        VALUES (?, ?, ?, ?, ?, ?, 'TRIAL', ?, ?, FALSE, 0)""")
+                            domain, status, started_at, trial_ends_at, extension_requested, activities_in_window,
+                            count_due_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'TRIAL', ?, ?, FALSE, 0, ?)""")
                 .params(event.customerId(), event.partnerId(), event.dealId(), event.companyName(),
                         event.companyName().toLowerCase(Locale.ROOT), event.domain(), timestamp(at),
-                        timestamp(event.trialEndsAt()))
+                        timestamp(event.trialEndsAt()), DUE_NOW)
                 .update();
     }
 
@@ -84,33 +87,36 @@ class CustomerOverviewProjection {
 
     @EventHandler
     void on(TrialExtensionRequested event) {
-        jdbc.sql("UPDATE customer_overview SET extension_requested = TRUE WHERE customer_id = ?")
-                .param(event.customerId()).update();
+        jdbc.sql("UPDATE customer_overview SET extension_requested = TRUE, count_due_at = ? WHERE customer_id = ?")
+                .params(DUE_NOW, event.customerId()).update();
     }
 
     @EventHandler
     void on(TrialExtended event) {
-        jdbc.sql("UPDATE customer_overview SET status = 'TRIAL', trial_ends_at = ?, extension_requested = FALSE "
-                        + "WHERE customer_id = ?")
-                .params(timestamp(event.trialEndsAt()), event.customerId()).update();
+        jdbc.sql("UPDATE customer_overview SET status = 'TRIAL', trial_ends_at = ?, extension_requested = FALSE, "
+                        + "count_due_at = ? WHERE customer_id = ?")
+                .params(timestamp(event.trialEndsAt()), DUE_NOW, event.customerId()).update();
     }
 
     @EventHandler
     void on(TrialExpired event) {
-        jdbc.sql("UPDATE customer_overview SET status = 'CLOSED' WHERE customer_id = ?").param(event.customerId()).update();
+        jdbc.sql("UPDATE customer_overview SET status = 'CLOSED', count_due_at = ? WHERE customer_id = ?")
+                .params(DUE_NOW, event.customerId()).update();
     }
 
     @EventHandler
     void on(SubscriptionStarted event) {
-        jdbc.sql("UPDATE customer_overview SET status = 'ACTIVE', subscribed_at = ?, extension_requested = FALSE "
-                        + "WHERE customer_id = ?")
-                .params(timestamp(event.startedAt()), event.customerId()).update();
+        jdbc.sql("UPDATE customer_overview SET status = 'ACTIVE', subscribed_at = ?, extension_requested = FALSE, "
+                        + "count_due_at = ? WHERE customer_id = ?")
+                .params(timestamp(event.startedAt()), DUE_NOW, event.customerId()).update();
     }
 
     @EventHandler
     void on(CustomerUsageReported event) {
-        jdbc.sql("UPDATE customer_overview SET users = ?, main_framework = ?, framework_progress = ? WHERE customer_id = ?")
-                .params(event.users(), event.mainFramework(), event.frameworkProgress(), event.customerId()).update();
+        jdbc.sql("UPDATE customer_overview SET users = ?, main_framework = ?, framework_progress = ?, count_due_at = ? "
+                        + "WHERE customer_id = ?")
+                .params(event.users(), event.mainFramework(), event.frameworkProgress(), DUE_NOW, event.customerId())
+                .update();
     }
 
     /**
@@ -143,9 +149,9 @@ class CustomerOverviewProjection {
         Instant windowStart = clock.instant().minus(properties.overview().activityWindow());
         List<Instant> inWindow = stored.stream().filter(at -> at.isAfter(windowStart)).toList();
         Instant latest = stored.stream().max(Comparator.naturalOrder()).orElseThrow();
-        jdbc.sql("UPDATE customer_overview SET last_activity_at = ? WHERE customer_id = ? "
+        jdbc.sql("UPDATE customer_overview SET last_activity_at = ?, count_due_at = ? WHERE customer_id = ? "
                         + "AND (last_activity_at IS NULL OR last_activity_at < ?)")
-                .params(timestamp(latest), event.customerId(), timestamp(latest)).update();
+                .params(timestamp(latest), DUE_NOW, event.customerId(), timestamp(latest)).update();
         if (!inWindow.isEmpty()) {
             Instant oldest = inWindow.stream().min(Comparator.naturalOrder()).orElseThrow();
             // Relative, so it adds to whatever a concurrent refresh of the sort key has just written.
@@ -163,9 +169,12 @@ class CustomerOverviewProjection {
         jdbc.sql("DELETE FROM customer_overview_activity").update();
         jdbc.sql("DELETE FROM customer_overview_deal").update();
         jdbc.sql("DELETE FROM customer_overview").update();
+        jdbc.sql("DELETE FROM customer_overview_tab_count").update();
     }
 
     private void dealOpen(String dealId, boolean open) {
         jdbc.sql("UPDATE customer_overview_deal SET is_open = ? WHERE deal_id = ?").params(open, dealId).update();
+        // TRIAL_ENDED_UNDECIDED of the deal's account may have changed.
+        jdbc.sql("UPDATE customer_overview SET count_due_at = ? WHERE deal_id = ?").params(DUE_NOW, dealId).update();
     }
 }

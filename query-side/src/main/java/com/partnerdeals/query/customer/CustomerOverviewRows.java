@@ -50,10 +50,12 @@ class CustomerOverviewRows {
             + AttentionRules.count() + ") AS attention_count";
 
     private final JdbcClient jdbc;
+    private final TabCounts tabCounts;
     private final PortalProperties properties;
 
-    CustomerOverviewRows(JdbcClient jdbc, PortalProperties properties) {
+    CustomerOverviewRows(JdbcClient jdbc, TabCounts tabCounts, PortalProperties properties) {
         this.jdbc = jdbc;
+        this.tabCounts = tabCounts;
         this.properties = properties;
     }
 
@@ -62,30 +64,20 @@ class CustomerOverviewRows {
         Map<String, Object> parameters = parameters(selection, now);
         String scope = scope(selection);
         String filters = filters(selection);
-        // The tabs' own filters are answered from the counts; only other combinations need their own sum.
-        String matching = matchingFromCounts(selection) ? "0" : sum(filters);
-        Tally tally = jdbc.sql("SELECT COUNT(*) AS all_count, "
-                        + sum(IN_TRIAL) + " AS trial_count, " + sum(ACTIVE) + " AS active_count, "
-                        + sum(CLOSED) + " AS closed_count, " + sum(AttentionRules.any()) + " AS attention_count, "
-                        + matching + " AS matching FROM customer_overview o WHERE " + scope)
-                .params(parameters)
-                .query((rs, row) -> {
-                    CustomerOverview.Counts counts = new CustomerOverview.Counts(rs.getLong("all_count"),
-                            rs.getLong("trial_count"), rs.getLong("active_count"), rs.getLong("closed_count"),
-                            rs.getLong("attention_count"));
-                    return new Tally(counts, matchingFromCounts(selection) ? matching(selection, counts)
-                            : rs.getLong("matching"));
-                })
-                .single();
+        CustomerOverview.Counts counts = tabCounts.at(selection.partnerId(), now);
+        // The tabs' own filters are answered from the counts; only other combinations are counted here.
+        long matching = matchingFromCounts(selection) ? matching(selection, counts)
+                : jdbc.sql("SELECT COUNT(*) FROM customer_overview o WHERE " + scope + " AND " + filters)
+                        .params(parameters).query(Long.class).single();
         parameters.put("limit", page.size());
         parameters.put("offset", page.offset());
-        List<CustomerView> items = tally.matching() == 0 ? List.of() : views(jdbc.sql("SELECT " + COLUMNS
+        List<CustomerView> items = matching == 0 ? List.of() : views(jdbc.sql("SELECT " + COLUMNS
                         + " FROM customer_overview o WHERE " + scope + " AND " + filters
                         + " ORDER BY " + orderBy(sort) + " LIMIT :limit OFFSET :offset")
                 .params(parameters)
                 .query(this::row)
                 .list(), now);
-        return new CustomerOverview(items, page.page(), page.size(), tally.matching(), tally.counts());
+        return new CustomerOverview(items, page.page(), page.size(), matching, counts);
     }
 
     /** Whether the filters are one of the tabs (a set of statuses, or needing attention), without text. */
@@ -106,10 +98,6 @@ class CustomerOverviewRows {
             case ACTIVE -> counts.active();
             case CLOSED -> counts.closed();
         }).sum();
-    }
-
-    /** One pass over the visible set: the tab counts, and how many rows match the filters. */
-    private record Tally(CustomerOverview.Counts counts, long matching) {
     }
 
     Optional<CustomerView> find(String customerId, Instant now) {
@@ -186,10 +174,6 @@ class CustomerOverviewRows {
             case ATTENTION_COUNT -> "attention_count" + direction + ", o.company_name_key";
         };
         return key + ", o.customer_id" + (sort.field() == CustomerSort.Field.COMPANY_NAME ? direction : "");
-    }
-
-    private static String sum(String condition) {
-        return "COALESCE(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)";
     }
 
     /** A row as read, before the exact activity count is added. */

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -65,6 +66,7 @@ class CustomerOverviewProjectionTest {
     AnnotationEventHandlerAdapter projection;
     CustomerOverviewQueries queries;
     ActivityWindowRefresh refresh;
+    TabCounts tabCounts;
     JdbcClient jdbc;
 
     @BeforeEach
@@ -73,7 +75,9 @@ class CustomerOverviewProjectionTest {
         jdbc = JdbcClient.create(database);
         projection = new AnnotationEventHandlerAdapter(new CustomerOverviewProjection(jdbc,
                 new JdbcTemplate(database), clock, properties));
-        queries = new CustomerOverviewQueries(new CustomerOverviewRows(jdbc, properties), clock);
+        tabCounts = new TabCounts(jdbc, new JdbcTemplate(database), new DataSourceTransactionManager(database), clock,
+                properties);
+        queries = new CustomerOverviewQueries(new CustomerOverviewRows(jdbc, tabCounts, properties), clock);
         refresh = new ActivityWindowRefresh(jdbc, new DataSourceTransactionManager(database), clock, properties);
     }
 
@@ -403,6 +407,8 @@ class CustomerOverviewProjectionTest {
             activities(globex, day(2));
             activities(initech, day(2));
             activities(umbrella, day(2));
+            // Counted on day 2, so the listings below also read stored counts that time has made due.
+            tabCounts.recount(clock.instant());
             clock.set(day(9));
         }
 
@@ -514,8 +520,9 @@ class CustomerOverviewProjectionTest {
 
         @Test
         void aResetEmptiesTheOverviewForAReplay() throws Exception {
+            tabCounts.recount(clock.instant());
             projection.prepareReset();
-            assertThat(list(Viewer.vendorStaff()).counts().all()).isZero();
+            assertThat(list(Viewer.vendorStaff()).counts()).isEqualTo(new CustomerOverview.Counts(0, 0, 0, 0, 0));
             assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_overview_activity").query(Long.class).single()).isZero();
         }
     }
@@ -529,5 +536,97 @@ class CustomerOverviewProjectionTest {
                     new PageRequest(page, 10)))));
         }
         assertThat(seen).hasSize(25).doesNotHaveDuplicates().isSorted();
+    }
+
+    /**
+     * The tab counts come from per-partner counts plus a recount of the accounts that are due; whatever has
+     * been recounted, they must equal classifying every account at the time of asking.
+     */
+    @Nested
+    class TabCountsAtTheTimeOfAsking {
+
+        final List<String> customers = new ArrayList<>();
+
+        @Test
+        void equalClassifyingEveryAccountWhateverHasBeenRecounted() {
+            Random random = new Random(7);
+            List<String> partners = List.of(PARTNER, OTHER_PARTNER, "third-partner");
+            for (int step = 0; step < 80; step++) {
+                clock.set(clock.instant().plus(Duration.ofHours(random.nextInt(48))));
+                if (customers.isEmpty() || random.nextInt(4) == 0) {
+                    customers.add(trial(partners.get(random.nextInt(partners.size())), "Company %03d".formatted(step)));
+                }
+                String customer = customers.get(random.nextInt(customers.size()));
+                String deal = "deal-" + customer;
+                Instant now = clock.instant();
+                switch (random.nextInt(8)) {
+                    case 0 -> activities(customer, now.minus(Duration.ofDays(random.nextInt(20))));
+                    case 1 -> deliver(customer, new CustomerUsageReported(customer, 2, random.nextBoolean() ? "ISO 27001" : null, 5));
+                    case 2 -> deliver(customer, new TrialExtensionRequested(customer, null));
+                    case 3 -> deliver(customer, new TrialExtended(customer, 30, now.plus(Duration.ofDays(30))));
+                    case 4 -> deliver(customer, new TrialExpired(customer, now));
+                    case 5 -> deliver(customer, new SubscriptionStarted(customer, null, now, null));
+                    case 6 -> deliver(deal, new DealClosedLost(deal, DealStage.TRIAL, null));
+                    default -> deliver(deal, new DealReopened(deal, DealStage.TRIAL));
+                }
+                if (random.nextInt(3) == 0) {
+                    tabCounts.recount(clock.instant());
+                }
+                List<CustomerView> views = list(new ListCustomers(Viewer.vendorStaff(), null, Set.of(), false, null, null,
+                        new PageRequest(0, PageRequest.MAX_SIZE))).items();
+                assertThat(views).hasSameSizeAs(customers);
+                assertThat(tabCounts.at(null, clock.instant())).as("all accounts, step %d", step)
+                        .isEqualTo(classifiedOneByOne(views, null));
+                for (String partner : partners) {
+                    assertThat(tabCounts.at(partner, clock.instant())).as("%s, step %d", partner, step)
+                            .isEqualTo(classifiedOneByOne(views, partner));
+                }
+            }
+            assertThat(customers).hasSizeGreaterThan(15);
+        }
+
+        @Test
+        void aRecountLeavesNoAccountDueUntilTimeOrAnEventChangesIt() {
+            String acme = trial(PARTNER, "Acme Oy");
+            deliver(acme, new CustomerUsageReported(acme, 2, null, 0));
+            assertThat(due()).isEqualTo(1);
+            tabCounts.recount(clock.instant());
+            assertThat(due()).isZero();
+            assertThat(list(Viewer.partner(PARTNER)).counts()).isEqualTo(new CustomerOverview.Counts(1, 1, 0, 0, 0));
+
+            // NO_FRAMEWORK begins just after three days: the account is due then, and not yet in it.
+            clock.set(day(3));
+            assertThat(due()).isEqualTo(1);
+            assertThat(tabCounts.recount(clock.instant())).isEqualTo(1);
+            assertThat(tabCounts.recount(clock.instant())).isZero();
+            assertThat(list(Viewer.partner(PARTNER)).counts()).isEqualTo(new CustomerOverview.Counts(1, 1, 0, 0, 0));
+
+            // A moment later it is due again, and counted right before a recount.
+            clock.set(day(3).plusSeconds(1));
+            assertThat(due()).isEqualTo(1);
+            assertThat(list(Viewer.partner(PARTNER)).counts()).isEqualTo(new CustomerOverview.Counts(1, 1, 0, 0, 1));
+            tabCounts.recount(clock.instant());
+            assertThat(due()).isZero();
+            assertThat(list(Viewer.partner(PARTNER)).counts()).isEqualTo(new CustomerOverview.Counts(1, 1, 0, 0, 1));
+
+            deliver(acme, new CustomerUsageReported(acme, 2, "ISO 27001", 5));
+            assertThat(due()).isEqualTo(1);
+            assertThat(list(Viewer.partner(PARTNER)).counts()).isEqualTo(new CustomerOverview.Counts(1, 1, 0, 0, 0));
+        }
+
+        long due() {
+            return jdbc.sql("SELECT COUNT(*) FROM customer_overview WHERE count_due_at <= ?")
+                    .param(CustomerOverviewRows.timestamp(clock.instant())).query(Long.class).single();
+        }
+
+        static CustomerOverview.Counts classifiedOneByOne(List<CustomerView> all, String partnerId) {
+            List<CustomerView> views = all.stream()
+                    .filter(view -> partnerId == null || view.partnerId().equals(partnerId)).toList();
+            return new CustomerOverview.Counts(views.size(),
+                    views.stream().filter(view -> view.status() == CustomerStatus.TRIAL).count(),
+                    views.stream().filter(view -> view.status() == CustomerStatus.ACTIVE).count(),
+                    views.stream().filter(view -> view.status() == CustomerStatus.CLOSED).count(),
+                    views.stream().filter(view -> view.attentionCount() > 0).count());
+        }
     }
 }
