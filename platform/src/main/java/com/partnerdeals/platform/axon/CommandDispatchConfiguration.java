@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.AxonTransientException;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
@@ -46,9 +47,16 @@ public class CommandDispatchConfiguration {
         return gateway;
     }
 
+    /**
+     * Copies the actor from a command onto its events, and from an event onto what its handlers on the command
+     * side cause in the same unit of work. Events read back from the store by streaming processors (the query
+     * side's projections) cause nothing, so their stored metadata is not deserialized just to be offered as
+     * correlation data: that was about a tenth of a projection's CPU in a replay's profile.
+     */
     @Bean
     CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(Actor.SUBJECT_KEY, Actor.ROLES_KEY);
+        SimpleCorrelationDataProvider actor = new SimpleCorrelationDataProvider(Actor.SUBJECT_KEY, Actor.ROLES_KEY);
+        return message -> message instanceof TrackedEventMessage<?> ? Map.of() : actor.correlationDataFor(message);
     }
 
     private static boolean isTransient(Throwable failure) {
