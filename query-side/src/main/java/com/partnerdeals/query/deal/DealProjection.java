@@ -44,6 +44,7 @@ class DealProjection {
 
     private static final Logger log = LoggerFactory.getLogger(DealProjection.class);
     private static final String BATCH = DealViewBatch.class.getName();
+    private static final String ONE_BY_ONE = DealProjection.class.getName() + ".oneByOne";
     private static final Duration ONE_BY_ONE_AFTER_FAILURE = Duration.ofMinutes(1);
 
     private final DealViewRepository deals;
@@ -79,19 +80,25 @@ class DealProjection {
     private void change(String dealId, UnaryOperator<DealState> step) {
         if (!CurrentUnitOfWork.isStarted()) {
             writeNow(dealId, step);
-        } else if (System.nanoTime() - oneByOneUntilNanos < 0) {
+        } else if (oneByOne(CurrentUnitOfWork.get().root())) {
             savepoint.executeWithoutResult(status -> writeNow(dealId, step));
         } else {
             batch().change(dealId, step);
         }
     }
 
+    /**
+     * Decided once per batch: a batch that has begun folding in memory must not write a later event of the
+     * same deal directly, or storing the batch would overwrite that write with a view that lacks it.
+     */
+    private boolean oneByOne(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(ONE_BY_ONE, key -> System.nanoTime() - oneByOneUntilNanos < 0);
+    }
+
     private void writeNow(String dealId, UnaryOperator<DealState> step) {
-        DealState before = deals.find(dealId).orElse(null);
-        DealState after = step.apply(before);
-        if (after != before) {
-            deals.save(before, after);
-        }
+        DealViewBatch single = new DealViewBatch(deals);
+        single.change(dealId, step);
+        single.store();
     }
 
     /** The current batch's views; the first event of a batch reads those of all the batch's deals. */

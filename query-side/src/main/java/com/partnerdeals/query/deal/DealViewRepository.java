@@ -85,20 +85,6 @@ class DealViewRepository {
                 .optional();
     }
 
-    /**
-     * Stores one step of the fold: the deal's row, and the note the step added, if any. {@code before} is
-     * null when the step registered the deal.
-     */
-    void save(DealState before, DealState after) {
-        jdbc.sql(before == null ? INSERT : UPDATE).paramSource(row(after)).update();
-        List<DealView.Note> earlier = before != null ? before.notes() : List.of();
-        for (DealView.Note note : after.notes()) {
-            if (!earlier.contains(note)) {
-                jdbc.sql(INSERT_NOTE).paramSource(noteRow(new NoteRow(after.dealId(), note, after.version()))).update();
-            }
-        }
-    }
-
     /** The stored states of those of the deals that have a view, with their notes: two queries for all. */
     Map<String, DealState> findAll(Collection<String> dealIds) {
         if (dealIds.isEmpty()) {

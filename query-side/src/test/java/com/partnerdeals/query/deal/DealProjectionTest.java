@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -241,6 +242,48 @@ class DealProjectionTest {
         assertThat(repository.find(DEAL)).contains(deal);
         assertThat(repository.find("d-2")).contains(otherDeal);
         assertThat(detail(Viewer.vendorStaff()).notes()).extracting(DealView.Note::noteId).containsExactly("n-1", "n-2");
+    }
+
+    /**
+     * Another batch's failed store switches the projection to writing event by event; a batch already
+     * folding in memory must go on doing so, or storing it would overwrite the event written directly.
+     */
+    @Test
+    void aBatchKeepsFoldingInMemoryWhenAnotherBatchFailsMeanwhile() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+        List<EventMessage<?>> batch = List.of(
+                message(DEAL, 1, day(1), new DealAccepted(DEAL)),
+                message(DEAL, 2, day(2), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First")));
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.executeWithResult(() -> {
+            if (((DomainEventMessage<?>) unitOfWork.getMessage()).getSequenceNumber() == 2) {
+                failAStoreOnAnotherThread();
+            }
+            return projection.handle(unitOfWork.getMessage());
+        });
+
+        assertThat(repository.find(DEAL)).contains(DealState.registered(registration(), 0, T0)
+                .apply(new DealAccepted(DEAL), 1, day(1))
+                .apply(new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First"), 2, day(2)));
+    }
+
+    /** A batch whose view cannot be stored (a company name longer than its column), as another segment's. */
+    private void failAStoreOnAnotherThread() throws Exception {
+        DealRegistered tooLong = new DealRegistered("d-bad", "acme",
+                new CustomerDetails("X".repeat(300), "Contact", "contact@bad.example", null), "bad.example", null,
+                null, Set.of());
+        Thread other = new Thread(() -> {
+            BatchingUnitOfWork<EventMessage<?>> failing = new BatchingUnitOfWork<>(
+                    List.of(message("d-bad", 0, day(1), tooLong)));
+            try {
+                failing.executeWithResult(() -> projection.handle(failing.getMessage()));
+            } catch (RuntimeException expected) {
+                // the store fails: that is the point
+            }
+        });
+        other.start();
+        other.join();
+        assertThat(repository.find("d-bad")).isEmpty();
     }
 
     @Test
