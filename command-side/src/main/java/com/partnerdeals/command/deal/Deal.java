@@ -176,9 +176,15 @@ public class Deal {
     public record TrialStart(String customerId, Instant trialEndsAt, long version) {
     }
 
-    /** The partner asked to extend the linked trial: recorded on the deal as a partner action. */
+    /**
+     * The partner asked to extend the linked trial: recorded on the deal as a partner action. A denied or
+     * closed deal takes no changes and protects nothing, so nothing is recorded on it.
+     */
     @CommandHandler
     public long handle(RecordTrialExtensionRequest command) {
+        if (review == ReviewStatus.DENIED || !stage.isOpen()) {
+            return getVersion();
+        }
         apply(new DealTrialExtensionRequested(dealId, command.customerId()));
         return getVersion();
     }

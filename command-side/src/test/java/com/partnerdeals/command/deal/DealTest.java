@@ -299,6 +299,26 @@ class DealTest {
         }
 
         @Test
+        void anExtensionRequestChangesNothingOnADeniedDeal() {
+            fixture.given(REGISTERED, new DealTrialStarted(DEAL, "customer-1", Instant.parse("2026-12-06T10:00:00Z")),
+                            new DealStageChanged(DEAL, DealStage.NEW, DealStage.TRIAL),
+                            new DealDenied(DEAL, DenialReason.DUPLICATE, null))
+                    .when(new RecordTrialExtensionRequest(DEAL, "customer-1"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void anExtensionRequestChangesNothingOnAClosedDeal() {
+            fixture.given(REGISTERED, new DealTrialStarted(DEAL, "customer-1", Instant.parse("2026-12-06T10:00:00Z")),
+                            new DealStageChanged(DEAL, DealStage.NEW, DealStage.TRIAL),
+                            new DealClosedLost(DEAL, DealStage.TRIAL, "No budget"))
+                    .when(new RecordTrialExtensionRequest(DEAL, "customer-1"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
         void theNewsletterAgreementMovesANewDealToItsStage() {
             fixture.given(REGISTERED)
                     .when(new SubmitNewsletterSubscription(DEAL, PARTNER, null))
