@@ -6,9 +6,8 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Closes ended trials with no request at all: every {@code portal.trial.expiry-check-every} it looks up the
@@ -16,8 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * ended while the service was down are closed on the first check after a start; the Trial ignores the
  * command unless it is due, so several nodes (or repeated checks) still record one TrialExpired.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
+@Component
 class TrialExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(TrialExpiry.class);

@@ -11,9 +11,9 @@ public record PortalProperties(Trial trial, Deal deal, Overview overview, Attent
                                Security security) {
 
     public PortalProperties {
-        trial = trial != null ? trial : new Trial(null, null, null, null);
+        trial = trial != null ? trial : new Trial(null, null, null);
         deal = deal != null ? deal : new Deal(null, null, null);
-        overview = overview != null ? overview : new Overview(null, null, null);
+        overview = overview != null ? overview : new Overview(null);
         attention = attention != null ? attention : new Attention(null, null, null, null, null);
         devTokens = devTokens != null ? devTokens : new DevTokens(false);
         security = security != null ? security : new Security(null);
@@ -23,14 +23,13 @@ public record PortalProperties(Trial trial, Deal deal, Overview overview, Attent
      * @param length           how long a new trial runs
      * @param extensionDays    default length of a granted extension
      * @param maxExtensions    how many extensions one trial may get
-     * @param expiryCheckEvery how often ended trials are looked for and closed
+     * (How often ended trials are closed, {@code portal.trial.expiry-check-every}, is read by its schedule.)
      */
-    public record Trial(Duration length, Integer extensionDays, Integer maxExtensions, Duration expiryCheckEvery) {
+    public record Trial(Duration length, Integer extensionDays, Integer maxExtensions) {
         public Trial {
             length = length != null ? length : Duration.ofDays(14);
             extensionDays = extensionDays != null ? extensionDays : 30;
             maxExtensions = maxExtensions != null ? maxExtensions : 1;
-            expiryCheckEvery = expiryCheckEvery != null ? expiryCheckEvery : Duration.ofSeconds(30);
         }
     }
 
@@ -51,17 +50,13 @@ public record PortalProperties(Trial trial, Deal deal, Overview overview, Attent
     }
 
     /**
-     * @param activityWindow          the window of {@code activitiesLast90Days}
-     * @param activitySortRefreshEvery how often the sort key of {@code activitiesLast90Days} drops the
-     *                                activities that left the window (the shown counts are always exact)
-     * @param tabCountRefreshEvery     how often the stored tab counts take in the accounts that time or events
-     *                                have moved (the counts answered are always exact; this keeps them fast)
+     * @param activityWindow the window of {@code activitiesLast90Days}
+     * (The recount schedules, {@code portal.overview.activity-sort-refresh-every} and
+     * {@code portal.overview.tab-count-refresh-every}, are read by their schedules.)
      */
-    public record Overview(Duration activityWindow, Duration activitySortRefreshEvery, Duration tabCountRefreshEvery) {
+    public record Overview(Duration activityWindow) {
         public Overview {
             activityWindow = activityWindow != null ? activityWindow : Duration.ofDays(90);
-            activitySortRefreshEvery = activitySortRefreshEvery != null ? activitySortRefreshEvery : Duration.ofMinutes(1);
-            tabCountRefreshEvery = tabCountRefreshEvery != null ? tabCountRefreshEvery : Duration.ofSeconds(10);
         }
     }
 
