@@ -77,6 +77,10 @@ class CustomerAccounts {
 
     /** The payload types of an aggregate's events, in order, read from the event store itself. */
     List<String> eventsOf(String aggregateId) {
+        return eventsOf(jdbc, aggregateId);
+    }
+
+    static List<String> eventsOf(JdbcClient jdbc, String aggregateId) {
         return jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
                 .param(aggregateId)
                 .query(String.class)

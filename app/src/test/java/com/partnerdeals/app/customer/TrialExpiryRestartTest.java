@@ -69,14 +69,7 @@ class TrialExpiryRestartTest {
     }
 
     private static List<String> eventsOf(ConfigurableApplicationContext context, String aggregateId) {
-        return JdbcClient.create(context.getBean(DataSource.class))
-                .sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
-                .param(aggregateId)
-                .query(String.class)
-                .list()
-                .stream()
-                .map(type -> type.substring(type.lastIndexOf('.') + 1))
-                .toList();
+        return CustomerAccounts.eventsOf(JdbcClient.create(context.getBean(DataSource.class)), aggregateId);
     }
 
     @Test

@@ -143,6 +143,11 @@ class DealLifecycleHttpTest {
         assertThat(request.status()).as(request.toString()).isEqualTo(200);
         assertThat(awaitVersion(dealId, partnerToken, 3).at("/lastPartnerActionAt").asString())
                 .isEqualTo("2026-05-21T09:00:00Z");
+        // Recorded on the deal by the trial's command: the acting partner user travels with it.
+        JsonNode history = api.get("/api/deals/" + dealId + "/history", partnerToken).json();
+        JsonNode recorded = history.get(history.size() - 1);
+        assertThat(recorded.at("/eventType").asString()).isEqualTo("DealTrialExtensionRequested");
+        assertThat(recorded.at("/actor")).isEqualTo(history.get(0).at("/actor"));
 
         clock.set(T0.plus(Duration.ofDays(100))); // past the first 90 days, inside the renewed ones
         Api.Response again = api.post("/api/deals", partnerToken, dealFor(email));

@@ -466,6 +466,26 @@ class CustomerOverviewProjectionTest {
         }
 
         @Test
+        void combinedFiltersCountWhatMatchesThemAllWhileTheTabsKeepTheirCounts() {
+            CustomerOverview activeNeedingAttention = list(query(Viewer.partner(PARTNER), null,
+                    Set.of(CustomerStatus.ACTIVE), true, null, null, 0, 50));
+            assertThat(activeNeedingAttention.items()).isEmpty();
+            assertThat(activeNeedingAttention.totalItems()).isZero();
+            assertThat(activeNeedingAttention.counts()).isEqualTo(new CustomerOverview.Counts(3, 2, 1, 0, 2));
+
+            CustomerOverview trialsNeedingAttention = list(query(Viewer.partner(PARTNER), null,
+                    Set.of(CustomerStatus.TRIAL), true, null, null, 0, 50));
+            assertThat(names(trialsNeedingAttention)).containsExactly("Acme Oy", "Initech 50% Off");
+            assertThat(trialsNeedingAttention.totalItems()).isEqualTo(2);
+
+            CustomerOverview acmeNeedingAttention = list(query(Viewer.partner(PARTNER), null, Set.of(), true, "acme",
+                    null, 0, 50));
+            assertThat(names(acmeNeedingAttention)).containsExactly("Acme Oy");
+            assertThat(acmeNeedingAttention.totalItems()).isEqualTo(1);
+            assertThat(acmeNeedingAttention.counts()).isEqualTo(new CustomerOverview.Counts(3, 2, 1, 0, 2));
+        }
+
+        @Test
         void searchesCompanyNameAndDomainCaseInsensitivelyAndLiterally() {
             assertThat(names(list(query(Viewer.vendorStaff(), null, Set.of(), false, "GLOBEX", null, 0, 50))))
                     .containsExactly("Globex");
