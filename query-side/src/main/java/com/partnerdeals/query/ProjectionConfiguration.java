@@ -28,8 +28,12 @@ public class ProjectionConfiguration {
     /** The processing groups, each a read model that can be rebuilt on its own. */
     public static final List<String> PROJECTIONS = List.of(PARTNER_VIEWS, DEAL_VIEWS, CUSTOMER_OVERVIEW);
 
-    /** Segments per projection: room for a few query nodes, and parallel replay on two cores. */
-    static final int SEGMENTS = 4;
+    /**
+     * Segments per projection: two query nodes can share the work, and a replay runs on two cores. More cost
+     * more than they give on two cores: the processor hands every event to every segment's queue and checks
+     * every queue's length for each event, which was a quarter of a replay's CPU with four (bench/THROUGHPUT.md).
+     */
+    static final int SEGMENTS = 2;
 
     @Bean
     ConfigurerModule projectionProcessors(DeadLetterQueues deadLetterQueues, ProjectionWorkSharing workSharing,
