@@ -2,6 +2,7 @@ package com.partnerdeals.app.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerdeals.app.PartnerProgram;
 import com.partnerdeals.app.ServiceTest;
 import com.partnerdeals.command.customer.SubscriptionFaults;
 import com.partnerdeals.platform.testing.Api;
@@ -10,7 +11,9 @@ import com.partnerdeals.platform.testing.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** Trials through HTTP: start from a deal, extension request and grant, subscription, expiry. */
 @ServiceTest
@@ -193,6 +197,48 @@ class TrialHttpTest {
     }
 
     @Test
+    void aDealForACustomerWhoSubscribedIsFlaggedAsAnExistingCustomer() {
+        String domain = PartnerProgram.newCustomerDomain();
+        String customerId = accounts.startTrial(partner, accounts.program.newDeal(partner, "anna@" + domain));
+
+        String inTrial = accounts.program.newDeal(accounts.program.newPartner(), "bo@" + domain);
+        api.post("/api/customers/" + customerId + "/subscription", tokens.system(), null);
+        String subscribed = accounts.program.newDeal(accounts.program.newPartner(), "cy@" + domain);
+
+        assertThat(flagsOf(inTrial)).containsExactly("DOMAIN_CONFLICT");
+        assertThat(flagsOf(subscribed)).containsExactlyInAnyOrder("DOMAIN_CONFLICT", "EXISTING_CUSTOMER");
+    }
+
+    @Test
+    void aTrialExtendedAfterItEndedRunsAgainAndEndsAgainAtItsNewEnd() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.set(start);
+        String customerId = accounts.newTrial(partner);
+        Instant ended = start.plus(Duration.ofDays(14)).plusSeconds(60);
+        clock.set(ended);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> accounts.eventsOf(customerId).contains("TrialExpired"));
+
+        Api.Response extended = api.post("/api/customers/" + customerId + "/trial-extension", tokens.manager(),
+                Map.of("days", 10));
+        assertThat(extended.status()).as(extended.toString()).isEqualTo(200);
+        Instant newEnd = ended.plus(Duration.ofDays(10));
+        Api.Response reopened = accounts.awaitCustomer(customerId, tokens.manager(), r -> "TRIAL".equals(r.at("/status")));
+        assertThat(Instant.parse(reopened.at("/trialEndsAt"))).isEqualTo(newEnd);
+
+        clock.set(newEnd.minusSeconds(60));
+        Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(accounts.eventsOf(customerId)).containsExactly("TrialStarted", "TrialExpired", "TrialExtended");
+
+        clock.set(newEnd.plusSeconds(60));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> accounts.eventsOf(customerId).size() == 4);
+        assertThat(accounts.eventsOf(customerId))
+                .containsExactly("TrialStarted", "TrialExpired", "TrialExtended", "TrialExpired");
+        assertThat(accounts.awaitCustomer(customerId, tokens.manager(), r -> "CLOSED".equals(r.at("/status")))
+                .at("/status")).isEqualTo("CLOSED");
+    }
+
+    @Test
     void anEndedTrialIsClosedWithNoRequestAndItsExpiryIsRecordedOnce() {
         String customerId = accounts.newTrial(partner);
         String subscribed = accounts.newTrial(partner);
@@ -207,5 +253,12 @@ class TrialHttpTest {
         assertThat(accounts.eventsOf(subscribed)).containsExactly("TrialStarted", "SubscriptionStarted");
         assertThat(accounts.awaitCustomer(customerId, tokens.partner(partner), r -> r.status() == 200).at("/status"))
                 .isEqualTo("CLOSED");
+    }
+
+    /** The deal's flags as a manager sees them, once the deal views show the deal. */
+    private List<String> flagsOf(String dealId) {
+        Api.Response shown = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/api/deals/" + dealId, tokens.manager()), response -> response.status() == 200);
+        return StreamSupport.stream(shown.json().at("/flags").spliterator(), false).map(JsonNode::asString).toList();
     }
 }
