@@ -87,11 +87,7 @@ class DealViewRepository {
     }
 
     Optional<DealState> find(String dealId) {
-        List<DealView.Note> notes = notesOf(dealId);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM deal_view WHERE deal_id = :dealId")
-                .param("dealId", dealId)
-                .query((rs, row) -> state(rs, notes))
-                .optional();
+        return Optional.ofNullable(findAll(List.of(dealId)).get(dealId));
     }
 
     /** The stored states of those of the deals that have a view, with their notes: two queries for all. */
@@ -172,15 +168,6 @@ class DealViewRepository {
     void deleteAll() {
         jdbc.sql("DELETE FROM deal_view_note").update();
         jdbc.sql("DELETE FROM deal_view").update();
-    }
-
-    private List<DealView.Note> notesOf(String dealId) {
-        return jdbc.sql("""
-                        SELECT note_id, author, note_text, added_at FROM deal_view_note
-                        WHERE deal_id = :dealId ORDER BY event_sequence""")
-                .param("dealId", dealId)
-                .query((rs, row) -> note(rs))
-                .list();
     }
 
     private static DealView.Note note(ResultSet rs) throws SQLException {
