@@ -5,6 +5,8 @@ import com.partnerdeals.platform.config.PortalProperties;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The attention items of SPEC section 6 as SQL conditions on an overview row {@code o}, evaluated with the
@@ -66,5 +68,22 @@ final class AttentionRules {
         parameters.put("inactiveSince", CustomerOverviewRows.timestamp(now.minus(thresholds.inactiveAfter())));
         parameters.put("noFrameworkBefore", CustomerOverviewRows.timestamp(now.minus(thresholds.noFrameworkAfter())));
         return parameters;
+    }
+
+    /**
+     * The instants at which time alone can turn one of the conditions for an account: where each parameter of
+     * {@link #parameters}, which moves with the request's time, meets the row's own time. Keep the two in step.
+     */
+    static Stream<Instant> turningPoints(Instant startedAt, Instant trialEndsAt, Instant lastActivityAt,
+                                         PortalProperties properties) {
+        PortalProperties.Attention thresholds = properties.attention();
+        return Stream.of(
+                        trialEndsAt, // now
+                        trialEndsAt.minus(thresholds.trialEndingWithin()), // trialEndingBy
+                        trialEndsAt.plus(thresholds.trialEndedUndecidedFor()), // closedSince
+                        startedAt.plus(thresholds.inactiveMinAccountAge()), // inactiveAccountBefore
+                        lastActivityAt != null ? lastActivityAt.plus(thresholds.inactiveAfter()) : null, // inactiveSince
+                        startedAt.plus(thresholds.noFrameworkAfter())) // noFrameworkBefore
+                .filter(Objects::nonNull);
     }
 }

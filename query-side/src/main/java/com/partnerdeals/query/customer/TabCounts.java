@@ -15,9 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,11 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Each account is counted once in {@code customer_overview_tab_count} under its status and attention as
  * of its last count, and carries {@code count_due_at}: the next instant at which time alone can change that
- * classification (a trial's end, seven days before it, an account's third and seventh day, fourteen days
- * after its last activity, thirty days after its trial ended), or 1970 once the projection has changed the
- * row. A request adds up the per-partner counts and, in the same statement, moves the accounts that are
- * due from how they were counted to how they stand now. So the counts are exact whatever the scheduled
- * recount has done; the recount only keeps the accounts that are due few, so requests stay fast.
+ * classification (its first {@linkplain AttentionRules#turningPoints turning point} still ahead: a trial's
+ * end, seven days before it, an account's third and seventh day, fourteen days after its last activity,
+ * thirty days after its trial ended), or 1970 once the projection has changed the row. A request adds up
+ * the per-partner counts and, in the same statement, moves the accounts that are due from how they were
+ * counted to how they stand now. So the counts are exact whatever the scheduled recount has done; the
+ * recount only keeps the accounts that are due few, so requests stay fast.
  *
  * <p>The recount locks the due rows it takes with {@code SKIP LOCKED}: it never waits for the projection
  * (which waits for it instead) and several query nodes share the work.
@@ -118,33 +117,35 @@ class TabCounts {
 
     /** Counts again up to a batch of the accounts due at {@code now}; answers how many. */
     int recount(Instant now) {
+        Map<String, Object> parameters = AttentionRules.parameters(now, properties);
+        parameters.put("limit", BATCH);
         Integer recounted = transaction.execute(status -> {
-            List<DueAccount> due = jdbc.sql("""
-                            SELECT customer_id, partner_id, counted_status, counted_attention, started_at, trial_ends_at,
-                                last_activity_at FROM customer_overview WHERE count_due_at <= :now
-                            ORDER BY count_due_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                    .param("now", timestamp(now))
-                    .param("limit", BATCH)
+            // Each due row with how it was counted and how it stands now, by the conditions the queries use.
+            List<DueAccount> due = jdbc.sql("SELECT o.customer_id, o.partner_id, o.counted_status, o.counted_attention,"
+                            + " o.started_at, o.trial_ends_at, o.last_activity_at, " + AttentionRules.STATUS_NOW
+                            + " AS status_now, " + attentionNow() + " AS attention_now FROM customer_overview o"
+                            + " WHERE o.count_due_at <= :now ORDER BY o.count_due_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                    .params(parameters)
                     .query((rs, row) -> new DueAccount(rs.getString("customer_id"), rs.getString("partner_id"),
                             counted(rs.getString("counted_status"), rs.getBoolean("counted_attention")),
+                            new Classification(CustomerStatus.valueOf(rs.getString("status_now")),
+                                    rs.getBoolean("attention_now")),
                             instant(rs, "started_at"), instant(rs, "trial_ends_at"), instant(rs, "last_activity_at")))
                     .list();
             if (due.isEmpty()) {
                 return 0;
             }
-            Map<String, Classification> classifications = classify(due, now);
             Map<TabKey, Long> changes = new TreeMap<>();
             List<Object[]> rows = new ArrayList<>();
             for (DueAccount account : due) {
-                Classification current = classifications.get(account.customerId());
-                if (!current.equals(account.counted())) {
+                if (!account.current().equals(account.counted())) {
                     if (account.counted() != null) {
                         changes.merge(new TabKey(account.partnerId(), account.counted()), -1L, Long::sum);
                     }
-                    changes.merge(new TabKey(account.partnerId(), current), 1L, Long::sum);
+                    changes.merge(new TabKey(account.partnerId(), account.current()), 1L, Long::sum);
                 }
                 Instant next = nextChange(account, now);
-                rows.add(new Object[] {current.status().name(), current.needsAttention(),
+                rows.add(new Object[] {account.current().status().name(), account.current().needsAttention(),
                         next != null ? timestamp(next) : null, account.customerId()});
             }
             batches.batchUpdate("UPDATE customer_overview SET counted_status = ?, counted_attention = ?, "
@@ -155,36 +156,14 @@ class TabCounts {
         return recounted != null ? recounted : 0;
     }
 
-    /** Status and attention now, by the same conditions the queries use. */
-    private Map<String, Classification> classify(List<DueAccount> due, Instant now) {
-        Map<String, Object> parameters = AttentionRules.parameters(now, properties);
-        parameters.put("customerIds", due.stream().map(DueAccount::customerId).toList());
-        Map<String, Classification> classifications = new HashMap<>();
-        jdbc.sql("SELECT o.customer_id, " + AttentionRules.STATUS_NOW + ", " + attentionNow()
-                        + " FROM customer_overview o WHERE o.customer_id IN (:customerIds)")
-                .params(parameters)
-                .query(rs -> {
-                    classifications.put(rs.getString(1),
-                            new Classification(CustomerStatus.valueOf(rs.getString(2)), rs.getBoolean(3)));
-                });
-        return classifications;
-    }
-
     /**
-     * The first instant from {@code now} on at which one of the time conditions of {@link AttentionRules}
-     * can turn, or null if none can any more; never {@code now} itself, so a recount at the same instant finds
-     * nothing due. Taken for every status: a spare recount costs little.
+     * The first of the account's {@linkplain AttentionRules#turningPoints turning points} from {@code now} on,
+     * or null if none is left; never {@code now} itself, so a recount at the same instant finds nothing due.
+     * Taken for every status: a spare recount costs little.
      */
     private Instant nextChange(DueAccount account, Instant now) {
-        PortalProperties.Attention thresholds = properties.attention();
-        return Stream.of(
-                        account.trialEndsAt().minus(thresholds.trialEndingWithin()),
-                        account.trialEndsAt(),
-                        account.trialEndsAt().plus(thresholds.trialEndedUndecidedFor()),
-                        account.startedAt().plus(thresholds.inactiveMinAccountAge()),
-                        account.startedAt().plus(thresholds.noFrameworkAfter()),
-                        account.lastActivityAt() != null ? account.lastActivityAt().plus(thresholds.inactiveAfter()) : null)
-                .filter(Objects::nonNull)
+        return AttentionRules.turningPoints(account.startedAt(), account.trialEndsAt(), account.lastActivityAt(),
+                        properties)
                 .filter(at -> !at.isBefore(now))
                 .min(Comparator.naturalOrder())
                 // A condition on "later than" turns just after its instant: count once more a microsecond on.
@@ -233,7 +212,7 @@ class TabCounts {
         }
     }
 
-    private record DueAccount(String customerId, String partnerId, Classification counted, Instant startedAt,
-                              Instant trialEndsAt, Instant lastActivityAt) {
+    private record DueAccount(String customerId, String partnerId, Classification counted, Classification current,
+                              Instant startedAt, Instant trialEndsAt, Instant lastActivityAt) {
     }
 }

@@ -634,6 +634,51 @@ class CustomerOverviewProjectionTest {
             assertThat(list(Viewer.partner(PARTNER)).counts()).isEqualTo(new CustomerOverview.Counts(1, 1, 0, 0, 0));
         }
 
+        /**
+         * Each time condition of SPEC 6 turns with no event at its moment: the recount there must have the
+         * account due, or the stored counts would keep the old tab. Its turning points here are all apart.
+         */
+        @Test
+        void eachAttentionItemThatTimeAloneTurnsIsCountedWhenItTurns() {
+            String acme = trial(PARTNER, "Acme Oy");
+            deliver(acme, new CustomerUsageReported(acme, 2, "ISO 27001", 5)); // never NO_FRAMEWORK
+            clock.set(day(1));
+            deliver(acme, new TrialExtended(acme, 30, day(44)));
+            activities(acme, day(1));
+            assertCountedAt(day(1), new CustomerOverview.Counts(1, 1, 0, 0, 0));
+            // Old enough to be inactive, but active lately: counted, nothing due until the next turn.
+            assertCountedAt(day(7).plusSeconds(1), new CustomerOverview.Counts(1, 1, 0, 0, 0));
+            // INACTIVE: fourteen days after the last activity.
+            assertCountedAt(day(15).plusSeconds(1), new CustomerOverview.Counts(1, 1, 0, 0, 1));
+            clock.set(day(30));
+            activities(acme, day(30));
+            assertCountedAt(day(30), new CustomerOverview.Counts(1, 1, 0, 0, 0));
+            // TRIAL_ENDING: seven days before the extended end.
+            assertCountedAt(day(37).plusSeconds(1), new CustomerOverview.Counts(1, 1, 0, 0, 1));
+            // The end: closed, and TRIAL_ENDED_UNDECIDED while its deal is open.
+            assertCountedAt(day(44).plusSeconds(1), new CustomerOverview.Counts(1, 0, 0, 1, 1));
+            // Thirty days after the end, nothing is undecided any more.
+            assertCountedAt(day(74).plusSeconds(1), new CustomerOverview.Counts(1, 0, 0, 1, 0));
+        }
+
+        @Test
+        void anAccountNeverUsedIsCountedInactiveFromTheDayItIsOldEnough() {
+            String acme = trial(PARTNER, "Acme Oy");
+            deliver(acme, new CustomerUsageReported(acme, 2, "ISO 27001", 5));
+            clock.set(day(1));
+            deliver(acme, new TrialExtended(acme, 30, day(44)));
+            assertCountedAt(day(3).plusSeconds(1), new CustomerOverview.Counts(1, 1, 0, 0, 0));
+            assertCountedAt(day(7).plusSeconds(1), new CustomerOverview.Counts(1, 1, 0, 0, 1));
+        }
+
+        /** Recounts at {@code at}; the stored counts must then need no due row to be right. */
+        void assertCountedAt(Instant at, CustomerOverview.Counts expected) {
+            clock.set(at);
+            tabCounts.recount(at);
+            assertThat(due()).as("due at %s", at).isZero();
+            assertThat(list(Viewer.partner(PARTNER)).counts()).as("at %s", at).isEqualTo(expected);
+        }
+
         long due() {
             return jdbc.sql("SELECT COUNT(*) FROM customer_overview WHERE count_due_at <= ?")
                     .param(CustomerOverviewRows.timestamp(clock.instant())).query(Long.class).single();
