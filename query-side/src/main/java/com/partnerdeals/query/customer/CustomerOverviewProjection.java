@@ -111,11 +111,14 @@ class CustomerOverviewProjection {
                 .params(timestamp(event.startedAt()), DUE_NOW, event.customerId()).update();
     }
 
+    /** Of the usage, only whether a main framework is set counts for a tab (NO_FRAMEWORK). */
     @EventHandler
     void on(CustomerUsageReported event) {
-        jdbc.sql("UPDATE customer_overview SET users = ?, main_framework = ?, framework_progress = ?, count_due_at = ? "
+        jdbc.sql("UPDATE customer_overview SET users = ?, main_framework = ?, framework_progress = ?, "
+                        + "count_due_at = CASE WHEN (main_framework IS NULL) = ? THEN count_due_at ELSE ? END "
                         + "WHERE customer_id = ?")
-                .params(event.users(), event.mainFramework(), event.frameworkProgress(), DUE_NOW, event.customerId())
+                .params(event.users(), event.mainFramework(), event.frameworkProgress(), event.mainFramework() == null,
+                        DUE_NOW, event.customerId())
                 .update();
     }
 

@@ -632,6 +632,11 @@ class CustomerOverviewProjectionTest {
             deliver(acme, new CustomerUsageReported(acme, 2, "ISO 27001", 5));
             assertThat(due()).isEqualTo(1);
             assertThat(list(Viewer.partner(PARTNER)).counts()).isEqualTo(new CustomerOverview.Counts(1, 1, 0, 0, 0));
+
+            // More users and progress on the same framework change no tab: nothing to count again.
+            tabCounts.recount(clock.instant());
+            deliver(acme, new CustomerUsageReported(acme, 9, "ISO 27001", 60));
+            assertThat(due()).isZero();
         }
 
         /**
