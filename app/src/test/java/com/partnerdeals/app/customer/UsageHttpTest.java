@@ -112,7 +112,8 @@ class UsageHttpTest {
         Api.Response unreadable = api.post("/api/customers/" + customerId + "/activities", tokens.system(),
                 "{\"activities\":[{\"activityId\":\"x\",\"type\":\"LOGIN\",\"occurredAt\":\"yesterday\"}]}");
         assertThat(unreadable.status()).isEqualTo(400);
-        assertThat(unreadable.code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(unreadable.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(unreadable.at("/errors/0/field")).isEqualTo("activities[0].occurredAt");
         assertThat(accounts.report(customerId, activities(1000, Instant.now())).at("/accepted")).isEqualTo("1000");
     }
 

@@ -111,6 +111,30 @@ class DealCommandsHttpTest {
         assertProblem(asPartner("/api/deals", dealFor("a@" + newCustomerDomain())), 403, "PARTNER_NOT_REGISTERED");
     }
 
+    /** SPEC 3: a deactivated partner's users read and add notes; every other command is PARTNER_INACTIVE. */
+    @Test
+    void aDeactivatedPartnersUsersOnlyReadAndAddNotesWhileManagersStillAct() {
+        String dealId = program.newAcceptedDeal(partner);
+        String customerId = asPartner("/api/deals/" + program.newDeal(partner) + "/trial", null).at("/customerId");
+        assertThat(api.put("/api/partners/" + partner, tokens.manager(), Map.of("active", false)).status()).isEqualTo(200);
+
+        assertProblem(asPartner("/api/deals/" + dealId + "/stage", Map.of("stage", "TRIAL")), 403, "PARTNER_INACTIVE");
+        assertProblem(asPartner("/api/deals/" + dealId + "/newsletter-subscription", null), 403, "PARTNER_INACTIVE");
+        assertProblem(asPartner("/api/deals/" + dealId + "/trial", null), 403, "PARTNER_INACTIVE");
+        assertProblem(asPartner("/api/deals/" + dealId + "/close-won", Map.of("billingOption", "INVOICE",
+                "annualValue", Map.of("amount", "1000.00", "currency", "EUR"))), 403, "PARTNER_INACTIVE");
+        assertProblem(asPartner("/api/deals/" + dealId + "/close-lost", Map.of("reason", "No budget")), 403, "PARTNER_INACTIVE");
+        assertProblem(asPartner("/api/customers/" + customerId + "/trial-extension-requests", Map.of()), 403, "PARTNER_INACTIVE");
+
+        assertThat(asPartner("/api/deals/" + dealId + "/notes", Map.of("text", "Still following up")).status()).isEqualTo(201);
+        org.awaitility.Awaitility.await().until(() -> api.get("/api/deals/" + dealId, tokens.partner(partner)).status() == 200);
+        assertThat(api.get("/api/customers", tokens.partner(partner)).status()).isEqualTo(200);
+
+        Api.Response won = asManager("/api/deals/" + dealId + "/close-won", Map.of("billingOption", "INVOICE",
+                "annualValue", Map.of("amount", "1000.00", "currency", "EUR")));
+        assertThat(won.status()).as(won.toString()).isEqualTo(200);
+    }
+
     @Test
     void aRetriedRegistrationAnswersTheExistingDealAndADifferentPayloadIsRefused() {
         String dealId = UUID.randomUUID().toString();

@@ -9,8 +9,12 @@ import com.partnerdeals.app.PartnerProgram;
 import com.partnerdeals.app.ServiceTest;
 import com.partnerdeals.platform.testing.Api;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,6 +103,66 @@ class ProjectionAdminHttpTest {
         assertThat(retried.at("/stillDead")).isEqualTo("0");
         awaitVisible(blocked);
         assertThat(status("deal-views").get("deadLetters").asLong()).isZero();
+    }
+
+    /**
+     * A note event the read model cannot store is parked; a replay must still rebuild the deal (SPEC 9: one bad
+     * event never takes a whole deal out of a rebuilt read model), and park that note again.
+     */
+    @Test
+    void aReplayRebuildsADealWhoseLaterEventIsParked() {
+        String dealId = program.newDeal(partner);
+        api.post("/api/deals/" + dealId + "/notes", program.tokens.partner(partner), Map.of("text", "A fine note"));
+        awaitVisible(dealId);
+        jdbc.sql("ALTER TABLE deal_view_note ADD CONSTRAINT test_blocked_note CHECK (note_text <> 'Blocked note')").update();
+        try {
+            long parkedBefore = status("deal-views").get("deadLetters").asLong();
+            api.post("/api/deals/" + dealId + "/notes", program.tokens.partner(partner), Map.of("text", "Blocked note"));
+            await().atMost(PATIENCE).until(() -> status("deal-views").get("deadLetters").asLong() == parkedBefore + 1);
+
+            assertThat(api.post("/api/admin/projections/deal-views/replay", manager, null).status()).isEqualTo(202);
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode status = status("deal-views");
+                assertThat(status.get("replaying").asBoolean()).isFalse();
+                assertThat(status.get("lag").asLong()).isZero();
+            });
+            Api.Response deal = api.get("/api/deals/" + dealId, manager);
+            assertThat(deal.status()).as(deal.toString()).isEqualTo(200);
+            assertThat(deal.json().get("notes")).hasSize(1);
+            assertThat(status("deal-views").get("deadLetters").asLong()).isEqualTo(1);
+        } finally {
+            jdbc.sql("ALTER TABLE deal_view_note DROP CONSTRAINT test_blocked_note").update();
+        }
+        api.post("/api/admin/projections/deal-views/dead-letters/retry", manager, null);
+        await().atMost(PATIENCE).until(() -> api.get("/api/deals/" + dealId, manager).json().get("notes").size() == 2);
+    }
+
+    /** SPEC 9: one replay of a read model at a time; the others are told so, none fails. */
+    @Test
+    void concurrentReplaysOfOneReadModelLetOneThroughAndRefuseTheOthers() throws Exception {
+        program.newDeal(partner);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Response>> replays = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                replays.add(pool.submit(() -> api.post("/api/admin/projections/partner-views/replay", manager, null)));
+            }
+            int started = 0;
+            for (Future<Api.Response> replay : replays) {
+                Api.Response response = replay.get();
+                assertThat(response.status()).as(response.toString()).isIn(202, 409);
+                if (response.status() == 202) {
+                    started++;
+                } else {
+                    assertThat(response.code()).isEqualTo("REPLAY_IN_PROGRESS");
+                }
+            }
+            assertThat(started).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+        await().atMost(PATIENCE).until(() -> !status("partner-views").get("replaying").asBoolean()
+                && status("partner-views").get("lag").asLong() == 0);
     }
 
     private void awaitVisible(String dealId) {

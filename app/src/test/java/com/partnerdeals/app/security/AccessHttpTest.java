@@ -3,17 +3,21 @@ package com.partnerdeals.app.security;
 import static com.partnerdeals.app.PartnerProgram.dealFor;
 import static com.partnerdeals.app.PartnerProgram.newCustomerDomain;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.partnerdeals.app.PartnerProgram;
 import com.partnerdeals.app.ServiceTest;
 import com.partnerdeals.platform.testing.Api;
 import com.partnerdeals.platform.testing.Tokens;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 
 /** Every role boundary of SPEC section 2: 401 without a valid token, 403 without the role, 404 across partners. */
 @ServiceTest
@@ -45,6 +49,43 @@ class AccessHttpTest {
         assertUnauthorized(api.post("/api/partners", forged, Map.of()));
         String partnerWithoutPartnerId = tokens.token("someone", List.of("PARTNER"), null);
         assertUnauthorized(api.post("/api/deals", partnerWithoutPartnerId, dealFor("a@" + newCustomerDomain())));
+    }
+
+    /** SPEC 2: a token must carry exp and be in its validity window; its sub must fit where users are stored. */
+    @Test
+    void aTokenWithoutExpiryOutsideItsValidityOrWithAnOverlongSubjectIsUnauthorized() {
+        Instant now = Instant.now();
+        JwtClaimsSet noExpiry = JwtClaimsSet.builder().subject("pm@vendor.example").issuedAt(now)
+                .claim("roles", List.of("PARTNER_MANAGER")).build();
+        assertUnauthorized(api.get("/api/deals", tokens.signed(noExpiry)));
+        JwtClaimsSet expired = JwtClaimsSet.builder().subject("pm@vendor.example").issuedAt(now.minusSeconds(7200))
+                .expiresAt(now.minusSeconds(3600)).claim("roles", List.of("PARTNER_MANAGER")).build();
+        assertUnauthorized(api.get("/api/deals", tokens.signed(expired)));
+        JwtClaimsSet notYetValid = JwtClaimsSet.builder().subject("pm@vendor.example").issuedAt(now)
+                .notBefore(now.plusSeconds(3600)).expiresAt(now.plusSeconds(7200))
+                .claim("roles", List.of("PARTNER_MANAGER")).build();
+        assertUnauthorized(api.get("/api/deals", tokens.signed(notYetValid)));
+
+        String longest = "u".repeat(243) + "@example.com";
+        assertThat(longest).hasSize(255);
+        Api.Response note = api.post("/api/deals/" + dealId + "/notes", tokens.token(longest, List.of("PARTNER"), partner),
+                Map.of("text", "Written by the longest subject a token may have"));
+        assertThat(note.status()).as(note.toString()).isEqualTo(201);
+        assertUnauthorized(api.post("/api/deals/" + dealId + "/notes",
+                tokens.token("u" + longest, List.of("PARTNER"), partner), Map.of("text", "Too long to be stored")));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                longest.equals(api.get("/api/deals/" + dealId, tokens.partner(partner)).at("/notes/0/author")));
+    }
+
+    /** Metrics name URLs, exception classes and pool sizes: operators only. Health and info are public. */
+    @Test
+    void metricsAreForVendorStaffOnly() {
+        assertForbidden(api.get("/actuator/metrics", tokens.partner(partner)));
+        assertForbidden(api.get("/actuator/metrics", tokens.system()));
+        assertUnauthorized(api.get("/actuator/metrics", null));
+        assertThat(api.get("/actuator/metrics", tokens.manager()).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.partnerdeals.api.customer.TrialExpired;
 import com.partnerdeals.api.customer.TrialExtended;
 import com.partnerdeals.api.customer.TrialExtensionRequested;
 import com.partnerdeals.api.customer.TrialStarted;
+import com.partnerdeals.command.partner.PartnerDirectory;
 import com.partnerdeals.platform.config.PortalProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,9 +68,12 @@ public class Trial {
 
     /** The owning partner asks for a longer trial; one request at a time. */
     @CommandHandler
-    public long handle(RequestTrialExtension command, PortalProperties properties) {
+    public long handle(RequestTrialExtension command, PartnerDirectory partners, PortalProperties properties) {
         if (!partnerId.equals(command.actingPartnerId())) {
             throw RuleViolation.notFound("No customer " + customerId);
+        }
+        if (!partners.isActive(partnerId)) {
+            throw RuleViolation.forbidden("PARTNER_INACTIVE", "Partner " + partnerId + " is deactivated");
         }
         checkNotSubscribed();
         if (extensionRequested) {

@@ -122,8 +122,8 @@ public class Deal {
 
     /** The partner moves its deals on its board: any open stage, forward or back, also while pending. */
     @CommandHandler
-    public long handle(MoveDealStage command) {
-        checkAccess(command.actingPartnerId());
+    public long handle(MoveDealStage command, PartnerDirectory partners) {
+        checkActing(command.actingPartnerId(), partners);
         if (!command.stage().isOpen()) {
             throw RuleViolation.invalid("USE_CLOSE_COMMAND", "Close a deal with close-won or close-lost");
         }
@@ -136,8 +136,8 @@ public class Deal {
 
     /** The customer agreed to the newsletter; a new deal moves on to that stage. */
     @CommandHandler
-    public long handle(SubmitNewsletterSubscription command) {
-        checkAccess(command.actingPartnerId());
+    public long handle(SubmitNewsletterSubscription command, PartnerDirectory partners) {
+        checkActing(command.actingPartnerId(), partners);
         checkNotDenied();
         if (!newsletterSubmitted) {
             apply(new NewsletterSubscriptionSubmitted(dealId, registration.customer().contactEmail()));
@@ -154,8 +154,9 @@ public class Deal {
      * transaction: both or neither.
      */
     @CommandHandler
-    public TrialStart handle(StartTrial command, PortalProperties properties, Clock clock) throws Exception {
-        checkAccess(command.actingPartnerId());
+    public TrialStart handle(StartTrial command, PartnerDirectory partners, PortalProperties properties, Clock clock)
+            throws Exception {
+        checkActing(command.actingPartnerId(), partners);
         if (customerId != null) {
             throw RuleViolation.conflict("TRIAL_EXISTS", "The deal already has a trial account",
                     Map.of("customerId", customerId));
@@ -195,7 +196,7 @@ public class Deal {
      */
     @CommandHandler
     public long handle(CloseDealWon command, PartnerDirectory partners) {
-        checkAccess(command.actingPartnerId());
+        checkActing(command.actingPartnerId(), partners);
         checkChangeable();
         if (review != ReviewStatus.ACCEPTED) {
             throw RuleViolation.conflict("DEAL_NOT_ACCEPTED", "Only an accepted deal can be closed as won");
@@ -210,8 +211,8 @@ public class Deal {
     }
 
     @CommandHandler
-    public long handle(CloseDealLost command) {
-        checkAccess(command.actingPartnerId());
+    public long handle(CloseDealLost command, PartnerDirectory partners) {
+        checkActing(command.actingPartnerId(), partners);
         checkChangeable();
         apply(new DealClosedLost(dealId, stage, command.reason()));
         return getVersion();
@@ -219,8 +220,8 @@ public class Deal {
 
     /** A lost deal can be taken up again, in the stage it was closed from. */
     @CommandHandler
-    public long handle(ReopenDeal command) {
-        checkAccess(command.actingPartnerId());
+    public long handle(ReopenDeal command, PartnerDirectory partners) {
+        checkActing(command.actingPartnerId(), partners);
         checkNotDenied();
         if (stage != DealStage.CLOSED_LOST) {
             throw RuleViolation.conflict("DEAL_NOT_LOST", "Only a deal closed as lost can be reopened");
@@ -229,7 +230,10 @@ public class Deal {
         return getVersion();
     }
 
-    /** Notes are allowed in every state. A note sent again with the same {@code noteId} is a retry. */
+    /**
+     * Notes are allowed in every state, also to a deactivated partner's users. A note sent again with the same
+     * {@code noteId} is a retry.
+     */
     @CommandHandler
     public long handle(AddDealNote command) {
         checkAccess(command.actingPartnerId());
@@ -247,6 +251,15 @@ public class Deal {
     private void checkAccess(String actingPartnerId) {
         if (actingPartnerId != null && !actingPartnerId.equals(registration.partnerId())) {
             throw RuleViolation.notFound("No deal " + dealId);
+        }
+    }
+
+    /** A deactivated partner's users keep reading their deals and adding notes; they change nothing else (SPEC 3). */
+    private void checkActing(String actingPartnerId, PartnerDirectory partners) {
+        checkAccess(actingPartnerId);
+        if (actingPartnerId != null && !partners.isActive(actingPartnerId)) {
+            throw RuleViolation.forbidden("PARTNER_INACTIVE", "Partner " + actingPartnerId
+                    + " is deactivated: its users can read their deals and add notes, nothing else");
         }
     }
 

@@ -16,6 +16,7 @@ import com.partnerdeals.api.deal.MoveDealStage;
 import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.api.deal.ReopenDeal;
 import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
+import com.partnerdeals.api.partner.RegisterPartner;
 import com.partnerdeals.command.web.Versions;
 import com.partnerdeals.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +67,7 @@ class DealController {
     }
 
     record RegisterDealRequest(@Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String dealId,
-                               String partnerId,
+                               @Pattern(regexp = RegisterPartner.ID_PATTERN, message = "must be a partner id") String partnerId,
                                @NotNull @Valid CustomerRequest customer,
                                @Min(1) Integer estimatedUsers,
                                @Size(max = 4000) String note) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -37,20 +38,23 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('PARTNER_MANAGER')")
 class PartnerController {
 
-    static final String PARTNER_ID = "[a-z0-9][a-z0-9-]{1,63}";
     static final String DOMAIN = "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+";
 
     record RegisterPartnerRequest(
-            @NotNull @Pattern(regexp = PARTNER_ID) String partnerId,
+            @NotNull @Pattern(regexp = RegisterPartner.ID_PATTERN) String partnerId,
             @NotBlank @Size(max = 200) String name,
-            @NotEmpty Set<@NotNull @Pattern(regexp = DOMAIN, message = "must be a domain name") String> domains,
-            @DecimalMin("0") @DecimalMax("1") BigDecimal commissionRate) {
+            @NotEmpty @Size(max = RegisterPartner.MAX_DOMAINS)
+            Set<@NotNull @Size(max = 253) @Pattern(regexp = DOMAIN, message = "must be a domain name") String> domains,
+            @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = RegisterPartner.RATE_DECIMALS)
+            BigDecimal commissionRate) {
     }
 
     record UpdatePartnerRequest(
             @Size(min = 1, max = 200) String name,
-            @Size(min = 1) Set<@NotNull @Pattern(regexp = DOMAIN, message = "must be a domain name") String> domains,
-            @DecimalMin("0") @DecimalMax("1") BigDecimal commissionRate,
+            @Size(min = 1, max = RegisterPartner.MAX_DOMAINS)
+            Set<@NotNull @Size(max = 253) @Pattern(regexp = DOMAIN, message = "must be a domain name") String> domains,
+            @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = RegisterPartner.RATE_DECIMALS)
+            BigDecimal commissionRate,
             Boolean active) {
     }
 

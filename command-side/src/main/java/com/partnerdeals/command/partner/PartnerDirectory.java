@@ -41,6 +41,11 @@ public class PartnerDirectory {
                 .optional();
     }
 
+    /** Whether the partner is registered and active: a deactivated partner's users may only read and add notes. */
+    public boolean isActive(String partnerId) {
+        return find(partnerId).map(Entry::active).orElse(false);
+    }
+
     /** The column keeps four decimals; a rate reads as written (0.20, 0.155), with at least two. */
     private static BigDecimal naturalScale(BigDecimal rate) {
         BigDecimal stripped = rate.stripTrailingZeros();

@@ -2,6 +2,7 @@ package com.partnerdeals.command.customer;
 
 import static com.partnerdeals.command.RuleViolations.violation;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -21,6 +22,7 @@ import com.partnerdeals.api.customer.TrialExpired;
 import com.partnerdeals.api.customer.TrialExtended;
 import com.partnerdeals.api.customer.TrialExtensionRequested;
 import com.partnerdeals.api.customer.TrialStarted;
+import com.partnerdeals.command.partner.PartnerDirectory;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.testing.MutableClock;
 import java.time.Duration;
@@ -43,6 +45,7 @@ class TrialTest {
 
     MutableClock clock = new MutableClock(STARTED.plus(Duration.ofDays(5)));
     ActivityLedger ledger = mock(ActivityLedger.class);
+    PartnerDirectory partners = activePartners();
     AggregateTestFixture<Trial> fixture;
 
     @BeforeEach
@@ -53,6 +56,7 @@ class TrialTest {
     void setUp(PortalProperties properties) {
         fixture = new AggregateTestFixture<>(Trial.class);
         fixture.registerInjectableResource(properties);
+        fixture.registerInjectableResource(partners);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(ledger);
     }
@@ -63,6 +67,15 @@ class TrialTest {
 
     @Nested
     class ExtensionRequest {
+
+        @Test
+        void aDeactivatedPartnerCannotAskForAnExtension() {
+            when(partners.isActive(PARTNER)).thenReturn(false);
+            fixture.given(TRIAL_STARTED)
+                    .when(new RequestTrialExtension(CUSTOMER, null, PARTNER, null))
+                    .expectNoEvents()
+                    .expectException(violation("PARTNER_INACTIVE"));
+        }
 
         @Test
         void theOwningPartnerOpensARequest() {
@@ -351,5 +364,11 @@ class TrialTest {
                     .expectNoEvents()
                     .expectResultMessagePayload(1L);
         }
+    }
+
+    static PartnerDirectory activePartners() {
+        PartnerDirectory partners = mock(PartnerDirectory.class);
+        when(partners.isActive(anyString())).thenReturn(true);
+        return partners;
     }
 }

@@ -2,6 +2,9 @@ package com.partnerdeals.command.deal;
 
 import static com.partnerdeals.command.RuleViolations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.partnerdeals.api.common.Money;
 import com.partnerdeals.api.customer.StartTrial;
@@ -19,6 +22,7 @@ import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.api.deal.DenialReason;
 import com.partnerdeals.api.deal.Settlement;
 import com.partnerdeals.command.customer.Trial;
+import com.partnerdeals.command.partner.PartnerDirectory;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.testing.MutableClock;
 import java.math.BigDecimal;
@@ -29,9 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -64,6 +68,7 @@ class DealStartTrialTest {
     void setUp(PortalProperties properties) {
         fixture = new AggregateTestFixture<>(Deal.class);
         fixture.registerInjectableResource(properties);
+        fixture.registerInjectableResource(activePartners());
         fixture.registerInjectableResource(new MutableClock(NOW));
         trialEvents = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         Repository<Trial> trials = EventSourcingRepository.builder(Trial.class).eventStore(trialEvents).build();
@@ -164,5 +169,11 @@ class DealStartTrialTest {
                 .when(startTrial(PARTNER))
                 .expectEvents(new DealTrialStarted(DEAL, CUSTOMER_ID, NOW.plus(Duration.ofDays(21))),
                         new DealStageChanged(DEAL, DealStage.NEW, DealStage.TRIAL));
+    }
+
+    static PartnerDirectory activePartners() {
+        PartnerDirectory partners = mock(PartnerDirectory.class);
+        when(partners.isActive(anyString())).thenReturn(true);
+        return partners;
     }
 }

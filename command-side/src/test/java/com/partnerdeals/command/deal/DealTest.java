@@ -77,6 +77,7 @@ class DealTest {
     private void partnerInDirectory(boolean active, String rate) {
         when(partners.find(PARTNER)).thenReturn(Optional.of(
                 new PartnerDirectory.Entry(PARTNER, Set.of("nordicgrc.se", "nordicgrc.com"), new BigDecimal(rate), active)));
+        when(partners.isActive(PARTNER)).thenReturn(active);
     }
 
     private static RegisterDeal registration(String contactEmail) {
@@ -454,6 +455,55 @@ class DealTest {
                             new DealDenied(DEAL, DenialReason.INVALID_LEAD, null))
                     .when(new ReopenDeal(DEAL, PARTNER, null))
                     .expectException(violation("DEAL_DENIED"));
+        }
+    }
+
+    /** SPEC 3: a deactivated partner's users keep read access and may add notes; every other command is refused. */
+    @Nested
+    class DeactivatedPartner {
+
+        @BeforeEach
+        void deactivated() {
+            partnerInDirectory(false, "0.20");
+        }
+
+        @Test
+        void itsUsersMayStillAddNotes() {
+            fixture.given(REGISTERED)
+                    .when(new AddDealNote(DEAL, "n1", "Customer is still interested", "anna@nordicgrc.se", PARTNER, null))
+                    .expectEvents(new DealNoteAdded(DEAL, "n1", "anna@nordicgrc.se", "Customer is still interested"));
+        }
+
+        @Test
+        void itsUsersCanNoLongerMoveCloseOrReopenDeals() {
+            for (Object command : new Object[] {
+                    new MoveDealStage(DEAL, DealStage.TRIAL, PARTNER, null),
+                    new SubmitNewsletterSubscription(DEAL, PARTNER, null),
+                    new CloseDealWon(DEAL, BillingOption.INVOICE, new Money(new BigDecimal("4800.00"), "EUR"), PARTNER, null),
+                    new CloseDealLost(DEAL, "Budget cut", PARTNER, null)}) {
+                fixture.given(REGISTERED, new DealAccepted(DEAL))
+                        .when(command)
+                        .expectNoEvents()
+                        .expectException(violation("PARTNER_INACTIVE"));
+            }
+            fixture.given(REGISTERED, new DealClosedLost(DEAL, DealStage.NEW, "Budget cut"))
+                    .when(new ReopenDeal(DEAL, PARTNER, null))
+                    .expectNoEvents()
+                    .expectException(violation("PARTNER_INACTIVE"));
+        }
+
+        @Test
+        void managersStillActOnItsDeals() {
+            fixture.given(REGISTERED, new DealAccepted(DEAL))
+                    .when(new CloseDealWon(DEAL, BillingOption.INVOICE, new Money(new BigDecimal("4800.00"), "EUR"), null, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void anotherPartnerIsStillToldTheDealDoesNotExist() {
+            fixture.given(REGISTERED)
+                    .when(new MoveDealStage(DEAL, DealStage.TRIAL, OTHER_PARTNER, null))
+                    .expectException(violation("NOT_FOUND"));
         }
     }
 

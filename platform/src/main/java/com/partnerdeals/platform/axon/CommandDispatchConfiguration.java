@@ -8,10 +8,10 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.common.AxonTransientException;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -59,9 +59,14 @@ public class CommandDispatchConfiguration {
         return message -> message instanceof TrackedEventMessage<?> ? Map.of() : actor.correlationDataFor(message);
     }
 
+    /**
+     * Another node appended to the same aggregate first: retried on fresh state. Axon also counts JDBC failures
+     * as transient, but with the database out of reach each retry would wait the pool's timeout again; the
+     * client is better served by a prompt 503 (SPEC 9).
+     */
     private static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof AxonTransientException) {
+            if (t instanceof ConcurrencyException) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package com.partnerdeals.platform.security;
 
 import com.partnerdeals.api.common.RuleViolation;
+import com.partnerdeals.api.partner.RegisterPartner;
 import com.partnerdeals.platform.config.PortalProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -41,7 +42,7 @@ class DevTokenController {
     record TokenRequest(@NotBlank @Size(max = 200) String subject,
                         @NotEmpty List<@Pattern(regexp = "PARTNER|PARTNER_MANAGER|SYSTEM",
                                 message = "must be PARTNER, PARTNER_MANAGER or SYSTEM") String> roles,
-                        @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}") String partnerId) {
+                        @Pattern(regexp = RegisterPartner.ID_PATTERN) String partnerId) {
     }
 
     record TokenResponse(String token, Instant expiresAt) {

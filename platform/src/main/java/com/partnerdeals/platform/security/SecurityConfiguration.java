@@ -3,7 +3,9 @@ package com.partnerdeals.platform.security;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.web.ProblemResponses;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,7 +20,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -39,6 +46,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class SecurityConfiguration implements WebMvcConfigurer {
 
+    /** The narrowest column that stores a user: an event's actor and a note's author. */
+    static final int MAX_SUBJECT_LENGTH = 255;
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
@@ -47,7 +57,9 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/dev/tokens").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/error").permitAll()
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        // Metrics name URLs, exception classes and pool sizes: for the vendor's staff, never partners.
+                        .requestMatchers("/actuator/**").hasRole(Role.PARTNER_MANAGER.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(callerAuthentication()))
@@ -89,13 +101,27 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * What a token must say beyond a valid signature (SPEC 2): an expiry, so that no token is good forever, and
+     * a subject short enough to be stored as the actor of an event or the author of a note. Spring Boot adds
+     * this validator to an issuer's decoder too.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> callerClaimsValidator() {
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject == null || subject.length() <= MAX_SUBJECT_LENGTH));
+    }
+
     /** The embedded default: HS256 tokens signed with a configured secret. */
     @Bean
     @ConditionalOnProperty("portal.security.hmac-secret")
-    JwtDecoder hmacJwtDecoder(PortalProperties properties) {
-        return NimbusJwtDecoder.withSecretKey(hmacKey(properties.security().hmacSecret()))
+    JwtDecoder hmacJwtDecoder(PortalProperties properties, OAuth2TokenValidator<Jwt> callerClaimsValidator) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(hmacKey(properties.security().hmacSecret()))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), callerClaimsValidator));
+        return decoder;
     }
 
     static SecretKey hmacKey(String secret) {

@@ -28,6 +28,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every failure a client can cause becomes a problem+json response with the spec's code; nothing a client
@@ -46,41 +49,49 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         RequestBodyLimit.TooLarge tooLarge = find(exception, RequestBodyLimit.TooLarge.class);
         if (tooLarge != null) {
             return respond(ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    tooLarge.getMessage(), Map.of()));
+                    tooLarge.getMessage(), Map.of()), request);
         }
         RuleViolation violation = find(exception, RuleViolation.class);
         if (violation != null) {
             return respond(ProblemResponses.problem(statusOf(violation.kind()), violation.code(),
-                    violation.getMessage(), violation.extras()));
+                    violation.getMessage(), violation.extras()), request);
         }
         if (find(exception, ConflictingAggregateVersionException.class) != null) {
             return respond(ProblemResponses.problem(HttpStatus.PRECONDITION_FAILED, "VERSION_MISMATCH",
-                    "The resource changed since the version you sent in If-Match.", Map.of()));
+                    "The resource changed since the version you sent in If-Match.", Map.of()), request);
         }
         if (find(exception, AggregateNotFoundException.class) != null) {
             return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, "NOT_FOUND",
-                    "No such resource.", Map.of()));
+                    "No such resource.", Map.of()), request);
         }
         if (find(exception, ConcurrencyException.class) != null) {
             return respond(ProblemResponses.problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
-                    "The resource was changed by another request at the same moment; try again.", Map.of()));
+                    "The resource was changed by another request at the same moment; try again.", Map.of()), request);
         }
         ConstraintViolationException constraints = find(exception, ConstraintViolationException.class);
         if (constraints != null) {
             List<Map<String, String>> errors = constraints.getConstraintViolations().stream()
                     .map(v -> fieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                     .toList();
-            return respond(validationFailed(errors));
+            return respond(validationFailed(errors), request);
+        }
+        if (DatabaseUnavailable.causes(exception)) {
+            log.warn("Database unavailable on {}: {}", request.getDescription(false), DatabaseUnavailable.summary(exception));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                            "The database cannot be reached; try again shortly. Nothing was changed unless a "
+                                    + "retry with the same ids says so.", Map.of()));
         }
         log.error("Unexpected failure on {}", request.getDescription(false), exception);
         return respond(ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "Something went wrong on our side; the request may not have been applied.", Map.of()));
+                "Something went wrong on our side; the request may not have been applied.", Map.of()), request);
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return respond(validationFailed(fieldErrors(exception.getBindingResult())));
+        return respond(validationFailed(fieldErrors(exception.getBindingResult())), request);
     }
 
     @Override
@@ -91,7 +102,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         error instanceof FieldError field ? field.getField() : result.getMethodParameter().getParameterName(),
                         error.getDefaultMessage())))
                 .toList();
-        return respond(validationFailed(errors));
+        return respond(validationFailed(errors), request);
     }
 
     /** A query parameter or path variable that does not convert, e.g. {@code ?page=first} or {@code ?stage=WON}. */
@@ -100,7 +111,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String field = exception instanceof MethodArgumentTypeMismatchException mismatch
                 ? mismatch.getName() : exception.getPropertyName();
-        return respond(validationFailed(List.of(fieldError(field, "has an invalid value"))));
+        return respond(validationFailed(List.of(fieldError(field, "has an invalid value"))), request);
     }
 
     @Override
@@ -108,10 +119,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (find(exception, RequestBodyLimit.TooLarge.class) != null) {
             return respond(ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "The request body is larger than 1 MiB.", Map.of()));
+                    "The request body is larger than 1 MiB.", Map.of()), request);
+        }
+        JacksonException json = find(exception, JacksonException.class);
+        if (json instanceof DatabindException && !json.getPath().isEmpty()) {
+            String message = json instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                    : "has a value of the wrong type or form";
+            return respond(validationFailed(List.of(fieldError(fieldPath(json.getPath()), message))), request);
         }
         return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "The request body is not readable JSON of the expected shape.", Map.of()));
+                "The request body is not readable JSON of the expected shape.", Map.of()), request);
+    }
+
+    /** {@code customer.contactEmail}, {@code activities[0].occurredAt}: the field as the client wrote it. */
+    private static String fieldPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     /** Spring MVC's own failures (404, 405, 415, ...) keep their status and get a code. */
@@ -121,12 +151,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
                 ? problem.getDetail() : status.getReasonPhrase();
-        String code = status == HttpStatus.NOT_FOUND ? "NOT_FOUND" : status.name();
-        return ResponseEntity.status(status).headers(headers).body(ProblemResponses.problem(status, code, detail, Map.of()));
+        ProblemDetail problem = ProblemResponses.problem(status, ProblemResponses.codeFor(status), detail, Map.of());
+        logRefusal(request, problem);
+        return ResponseEntity.status(status).headers(headers).body(problem);
     }
 
-    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+    private static ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
+        if (problem.getStatus() < 500) {
+            logRefusal(request, problem);
+        }
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** A client's mistake: one line, no stack trace (SPEC 9), so that refusals are visible but cannot flood the log. */
+    private static void logRefusal(WebRequest request, ProblemDetail problem) {
+        if (log.isInfoEnabled()) {
+            log.info("Refused {}: {} {}", request.getDescription(false), problem.getStatus(),
+                    problem.getProperties() != null ? problem.getProperties().get("code") : "");
+        }
     }
 
     private static ProblemDetail validationFailed(List<Map<String, String>> errors) {

@@ -17,7 +17,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.partnerdeals.platform.security.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +28,11 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+
+    static {
+        // The caller comes from the bearer token, not from the request: no client should be asked for it.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     OpenAPI partnerDealsApi() {
@@ -49,14 +56,18 @@ public class OpenApiConfiguration {
             problems.put("400", "Invalid input: VALIDATION_FAILED (with errors[{field, message}]), MALFORMED_REQUEST, "
                     + "or a rule's code (e.g. CONTACT_IS_PARTNER, FREE_EMAIL_DOMAIN, USE_CLOSE_COMMAND)");
             problems.put("401", "UNAUTHORIZED: no token or an invalid token");
-            problems.put("403", "FORBIDDEN: the token's role may not do this (or PARTNER_NOT_REGISTERED)");
+            problems.put("403", "FORBIDDEN: the token's role may not do this; PARTNER_NOT_REGISTERED; PARTNER_INACTIVE "
+                    + "(a deactivated partner's users only read and add notes)");
             problems.put("404", "NOT_FOUND: no such resource, or another partner's");
             if (command) {
                 problems.put("409", "A rule refused the command: DUPLICATE_DEAL (with existingDealId), DEAL_ID_TAKEN, "
                         + "REVIEW_ALREADY_DECIDED, DEAL_DENIED, DEAL_CLOSED, DEAL_NOT_ACCEPTED, ... or CONCURRENT_MODIFICATION");
                 problems.put("412", "VERSION_MISMATCH: the If-Match version is not the current one");
                 problems.put("413", "PAYLOAD_TOO_LARGE: the body is over 1 MiB");
+                problems.put("415", "UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json");
             }
+            problems.put("406", "NOT_ACCEPTABLE: the Accept header allows neither application/json nor problem+json");
+            problems.put("503", "SERVICE_UNAVAILABLE: the database cannot be reached; retry after the Retry-After seconds");
             problems.forEach((status, description) -> addProblem(operation, status, description));
         }));
     }

@@ -32,10 +32,30 @@ public class ProblemResponses {
         return problem;
     }
 
-    /** For filters, which answer before Spring MVC's exception handling. */
+    /**
+     * The code for a refusal by a layer that knows only the status: the servlet container, the security
+     * firewall, Spring MVC's own checks. 400 there means the request itself could not be read.
+     */
+    public static String codeFor(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "MALFORMED_REQUEST";
+            case CONTENT_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
+            case INTERNAL_SERVER_ERROR -> "INTERNAL_ERROR";
+            default -> status.name();
+        };
+    }
+
+    /**
+     * For filters and the container's error pages, which answer outside Spring MVC: written as problem+json
+     * whatever the request's {@code Accept} says, since an error has no other form.
+     */
     public void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
-        response.setStatus(status.value());
+        write(response, problem(status, code, detail, Map.of()));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(status, code, detail, Map.of()));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -50,7 +50,12 @@ public class Tokens {
         if (partnerId != null) {
             claims.claim("partner_id", partnerId);
         }
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+        return signed(claims.build());
+    }
+
+    /** Any claims, signed with the secret: for tokens an issuer should never have made (no exp, say). */
+    public String signed(JwtClaimsSet claims) {
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }
 }

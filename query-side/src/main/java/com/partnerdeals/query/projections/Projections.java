@@ -5,13 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +44,8 @@ public class Projections {
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    /** Read models whose replay this node is starting right now. */
+    private final Set<String> replaysStarting = ConcurrentHashMap.newKeySet();
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
                        Serializer serializer) {
@@ -59,21 +65,53 @@ public class Projections {
                 .toList();
     }
 
-    /** Rebuilds the read model from the first event: its reset handler clears the tables, then it catches up. */
+    /**
+     * Rebuilds the read model from the first event: its reset handler clears the tables, then it catches up.
+     * One replay of a read model at a time (SPEC 9): a second request while one starts or runs is refused.
+     *
+     * <p>The dead letters go too: the replay handles every event again, in order, and parks again whatever
+     * still fails. A sequence left parked from before would instead park every event of its aggregate during
+     * the replay, registration included, and take the whole deal out of the rebuilt model.
+     */
     public void replay(String name) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
             throw RuleViolation.conflict("REPLAY_NOT_SUPPORTED", "Projection " + name + " cannot be replayed");
         }
-        processor.shutDown();
-        try {
-            processor.resetTokens();
-        } catch (UnableToClaimTokenException claimedElsewhere) {
-            throw RuleViolation.conflict("REPLAY_NEEDS_ALL_NODES_STOPPED", "Another node is processing " + name
-                    + "; stop its processor on the other query nodes, then replay from one node");
-        } finally {
-            processor.start();
+        if (!replaysStarting.add(name)) {
+            throw replayInProgress(name);
         }
+        try {
+            if (tokens(name).stream().anyMatch(Projections::replayUnfinished)) {
+                throw replayInProgress(name);
+            }
+            processor.shutDown();
+            try {
+                processor.resetTokens();
+                processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
+            } catch (UnableToClaimTokenException claimedElsewhere) {
+                throw RuleViolation.conflict("REPLAY_NEEDS_ALL_NODES_STOPPED", "Another node is processing " + name
+                        + "; stop its processor on the other query nodes, then replay from one node");
+            } finally {
+                processor.start();
+            }
+        } finally {
+            replaysStarting.remove(name);
+        }
+    }
+
+    private static RuleViolation replayInProgress(String name) {
+        return RuleViolation.conflict("REPLAY_IN_PROGRESS", "A replay of " + name + " is already running; "
+                + "GET /api/admin/projections shows its progress");
+    }
+
+    /**
+     * A segment still replays while its token, in the shared token table, is a replay token short of the
+     * position the reset was made at: this holds whichever node processes the segment.
+     */
+    private static boolean replayUnfinished(TrackingToken token) {
+        return token instanceof ReplayToken replay
+                && positionOf(replay.getCurrentToken()) < positionOf(replay.getTokenAtReset());
     }
 
     /** Tries every parked event of the projection again; those that fail again stay parked. */
@@ -95,10 +133,7 @@ public class Projections {
     }
 
     private Status status(StreamingEventProcessor processor, long head) {
-        List<Long> positions = jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = ?")
-                .param(processor.getName())
-                .query((rs, row) -> positionOf(token(rs.getBytes(1), rs.getString(2))))
-                .list();
+        List<Long> positions = tokens(processor.getName()).stream().map(Projections::positionOf).toList();
         long position = positions.stream().mapToLong(Long::longValue).min().orElse(-1);
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
         boolean replaying = local.values().stream().anyMatch(Projections::stillReplaying);
@@ -130,6 +165,14 @@ public class Projections {
 
     private long deadLetterCount(String name) {
         return processing.deadLetterQueue(name).map(queue -> queue.size()).orElse(0L);
+    }
+
+    /** Every segment's token of the processor, from the token table (null for a segment that has none yet). */
+    private List<TrackingToken> tokens(String processorName) {
+        return jdbc.sql("SELECT token, token_type FROM token_entry WHERE processor_name = ?")
+                .param(processorName)
+                .query((rs, row) -> token(rs.getBytes(1), rs.getString(2)))
+                .list();
     }
 
     private TrackingToken token(byte[] bytes, String type) {

@@ -2,7 +2,9 @@ package com.partnerdeals.api.deal;
 
 import com.partnerdeals.api.common.PageRequest;
 import com.partnerdeals.api.common.Viewer;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The deal board: a page of deals, newest registration first, as a {@link DealBoard}. Empty filter sets
@@ -18,8 +20,13 @@ public record ListDeals(Viewer viewer,
                         String text,
                         PageRequest page) {
 
+    /** An empty filter value ({@code ?stage=}) arrives as null and is ignored (SPEC 9). */
     public ListDeals {
-        stages = stages != null ? Set.copyOf(stages) : Set.of();
-        reviewStatuses = reviewStatuses != null ? Set.copyOf(reviewStatuses) : Set.of();
+        stages = withoutNulls(stages);
+        reviewStatuses = withoutNulls(reviewStatuses);
+    }
+
+    private static <T> Set<T> withoutNulls(Set<T> values) {
+        return values == null ? Set.of() : values.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 }
