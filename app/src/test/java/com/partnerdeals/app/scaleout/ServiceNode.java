@@ -42,6 +42,8 @@ final class ServiceNode {
                 "--spring.flyway.schemas=" + schema,
                 "--spring.datasource.hikari.maximum-pool-size=6",
                 "--portal.security.hmac-secret=" + Tokens.TEST_SECRET,
+                // Base64 of "scale-out-test-master-key-012345": the nodes share one store, so one master key.
+                "--portal.personal-data.master-key=c2NhbGUtb3V0LXRlc3QtbWFzdGVyLWtleS0wMTIzNDU=",
                 "--portal.projections.share-work-every=1s",
                 "--logging.level.org.axonframework=WARN"));
         Process process = new ProcessBuilder(command)

@@ -18,12 +18,15 @@ import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
 import com.partnerdeals.api.deal.Settlement;
 import com.partnerdeals.api.partner.PartnerRegistered;
 import com.partnerdeals.platform.axon.AxonStorageConfiguration;
+import com.partnerdeals.platform.config.PortalProperties;
+import com.partnerdeals.platform.personal.PersonalDataConfiguration;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +42,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,7 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills the event store up to a number of events, while the service is stopped, with the service's own
- * storage wiring ({@link AxonStorageConfiguration}: its Jackson serializer, table and columns), appending
+ * storage wiring ({@link AxonStorageConfiguration}: its Jackson serializer with personal data encrypted, table and
+ * columns), appending
  * batches of {@value #EVENTS_PER_TRANSACTION} events per transaction as JDBC batches.
  *
  * <p>The events are those the command side writes: partners registered by a manager, then deal lifecycles
@@ -83,7 +88,12 @@ final class EventSeeder {
         try (AnnotationConfigApplicationContext storage = new AnnotationConfigApplicationContext()) {
             storage.registerBean(DataSource.class, () -> dataSource);
             storage.registerBean(PlatformTransactionManager.class, () -> new DataSourceTransactionManager(dataSource));
-            storage.register(AxonStorageConfiguration.class);
+            // Personal data is encrypted as the service encrypts it, with the key the benchmark's service is given.
+            storage.registerBean(JdbcClient.class, () -> JdbcClient.create(dataSource));
+            storage.registerBean(Clock.class, Clock::systemUTC);
+            storage.registerBean(PortalProperties.class, () -> new PortalProperties(null, null, null, null, null, null,
+                    new PortalProperties.PersonalData(ServiceProcess.BENCH_MASTER_KEY, null)));
+            storage.register(PersonalDataConfiguration.class, AxonStorageConfiguration.class);
             storage.refresh();
             EventStorageEngine engine = storage.getBean(EventStorageEngine.class);
             TransactionTemplate transaction = new TransactionTemplate(storage.getBean(PlatformTransactionManager.class));

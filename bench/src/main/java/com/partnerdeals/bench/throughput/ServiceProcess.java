@@ -28,6 +28,9 @@ final class ServiceProcess implements AutoCloseable {
         this.api = new ServiceApi(port);
     }
 
+    /** Base64 of "bench-only-master-key-0123456789": the benchmark's stores are thrown away after each run. */
+    static final String BENCH_MASTER_KEY = "YmVuY2gtb25seS1tYXN0ZXIta2V5LTAxMjM0NTY3ODk=";
+
     static ServiceProcess start(BenchmarkSettings settings, TargetDatabase database, String secret, Path log)
             throws IOException {
         int port = freePort();
@@ -36,7 +39,8 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(settings.serviceJvmOptions());
         command.addAll(List.of("-jar", settings.serviceJar().toString(),
                 "--server.port=" + port,
-                "--portal.security.hmac-secret=" + secret));
+                "--portal.security.hmac-secret=" + secret,
+                "--portal.personal-data.master-key=" + BENCH_MASTER_KEY));
         command.addAll(database.serviceArguments());
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command)

@@ -15,8 +15,10 @@ import com.partnerdeals.api.deal.CloseDealWon;
 import com.partnerdeals.api.deal.DealAccepted;
 import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
+import com.partnerdeals.api.deal.DealContactErased;
 import com.partnerdeals.api.deal.DealDenied;
 import com.partnerdeals.api.deal.DealNoteAdded;
+import com.partnerdeals.api.deal.DealNoteRedacted;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStage;
@@ -25,9 +27,11 @@ import com.partnerdeals.api.deal.DealTrialExtensionRequested;
 import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.api.deal.DenialReason;
 import com.partnerdeals.api.deal.DenyDeal;
+import com.partnerdeals.api.deal.EraseDealContact;
 import com.partnerdeals.api.deal.MoveDealStage;
-import com.partnerdeals.api.deal.RecordTrialExtensionRequest;
 import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
+import com.partnerdeals.api.deal.RecordTrialExtensionRequest;
+import com.partnerdeals.api.deal.RedactDealNote;
 import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.api.deal.ReopenDeal;
 import com.partnerdeals.api.deal.ReviewStatus;
@@ -40,8 +44,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -69,6 +75,8 @@ public class Deal {
     private boolean newsletterSubmitted;
     private String customerId;
     private final Map<String, String> noteTexts = new HashMap<>();
+    private final Set<String> redactedNotes = new HashSet<>();
+    private boolean contactErased;
 
     protected Deal() {
         // For Axon.
@@ -237,14 +245,37 @@ public class Deal {
     @CommandHandler
     public long handle(AddDealNote command) {
         checkAccess(command.actingPartnerId());
-        String existing = noteTexts.get(command.noteId());
-        if (existing != null) {
-            if (existing.equals(command.text())) {
+        if (noteTexts.containsKey(command.noteId())) {
+            if (command.text().equals(noteTexts.get(command.noteId()))) {
                 return getVersion();
             }
             throw RuleViolation.conflict("NOTE_ID_TAKEN", "Note " + command.noteId() + " exists with another text");
         }
         apply(new DealNoteAdded(dealId, command.noteId(), command.author(), command.text()));
+        return getVersion();
+    }
+
+    /**
+     * Part of a contact's erasure (SPEC 11): the contact's key is already gone; the deal records it, so that its
+     * read models drop the name and email at once and its history says who erased them and why.
+     */
+    @CommandHandler
+    public long handle(EraseDealContact command) {
+        if (!contactErased) {
+            apply(new DealContactErased(dealId, command.erasureId(), command.reason()));
+        }
+        return getVersion();
+    }
+
+    /** Erases one note's text (SPEC 11); redacting it again changes nothing. */
+    @CommandHandler
+    public long handle(RedactDealNote command) {
+        if (!noteTexts.containsKey(command.noteId())) {
+            throw RuleViolation.notFound("No note " + command.noteId() + " on deal " + dealId);
+        }
+        if (!redactedNotes.contains(command.noteId())) {
+            apply(new DealNoteRedacted(dealId, command.noteId(), command.reason()));
+        }
         return getVersion();
     }
 
@@ -333,8 +364,20 @@ public class Deal {
         closedFrom = null;
     }
 
+    /** A redacted note's text reads back as null: a retry under its id can no longer be recognised. */
     @EventSourcingHandler
     void on(DealNoteAdded event) {
         noteTexts.put(event.noteId(), event.text());
+    }
+
+    @EventSourcingHandler
+    void on(DealNoteRedacted event) {
+        noteTexts.put(event.noteId(), null);
+        redactedNotes.add(event.noteId());
+    }
+
+    @EventSourcingHandler
+    void on(DealContactErased event) {
+        contactErased = true;
     }
 }

@@ -13,6 +13,7 @@ import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DenialReason;
 import com.partnerdeals.api.deal.DenyDeal;
 import com.partnerdeals.api.deal.MoveDealStage;
+import com.partnerdeals.api.deal.RedactDealNote;
 import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.api.deal.ReopenDeal;
 import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
@@ -202,6 +203,17 @@ class DealController {
                 "dealId", dealId, version);
         created.getBody().put("noteId", noteId);
         return created;
+    }
+
+    record RedactionRequest(@NotBlank @Size(max = 4000) String reason) {
+    }
+
+    @PostMapping("/{dealId}/notes/{noteId}/redaction")
+    @PreAuthorize("hasRole('PARTNER_MANAGER')")
+    @Operation(summary = "Erase one note's text everywhere, history included (SPEC 11); its author and time stay")
+    ResponseEntity<Map<String, Object>> redactNote(@PathVariable String dealId, @PathVariable String noteId,
+                                                   @Valid @RequestBody RedactionRequest request) {
+        return ok(dealId, commands.sendAndWait(new RedactDealNote(dealId, noteId, request.reason().trim())));
     }
 
     /** A partner registers for itself; vendor staff name the partner they register for. */

@@ -14,9 +14,11 @@ import com.partnerdeals.api.deal.CustomerDetails;
 import com.partnerdeals.api.deal.DealAccepted;
 import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
+import com.partnerdeals.api.deal.DealContactErased;
 import com.partnerdeals.api.deal.DealDenied;
 import com.partnerdeals.api.deal.DealFlag;
 import com.partnerdeals.api.deal.DealNoteAdded;
+import com.partnerdeals.api.deal.DealNoteRedacted;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStage;
@@ -25,9 +27,11 @@ import com.partnerdeals.api.deal.DealTrialExtensionRequested;
 import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.api.deal.DenialReason;
 import com.partnerdeals.api.deal.DenyDeal;
+import com.partnerdeals.api.deal.EraseDealContact;
 import com.partnerdeals.api.deal.MoveDealStage;
-import com.partnerdeals.api.deal.RecordTrialExtensionRequest;
 import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
+import com.partnerdeals.api.deal.RecordTrialExtensionRequest;
+import com.partnerdeals.api.deal.RedactDealNote;
 import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.api.deal.ReopenDeal;
 import com.partnerdeals.api.deal.Settlement;
@@ -70,7 +74,7 @@ class DealTest {
         when(claims.protectingDealOf(PARTNER, "acme.fi")).thenReturn(Optional.empty());
         fixture = new AggregateTestFixture<>(Deal.class);
         fixture.registerInjectableResource(new DealRegistrationRules(partners, claims, customerAccounts,
-                new PortalProperties(null, null, null, null, null, null)));
+                new PortalProperties(null, null, null, null, null, null, null)));
         fixture.registerInjectableResource(partners);
     }
 
@@ -538,6 +542,63 @@ class DealTest {
             fixture.given(REGISTERED)
                     .when(new AddDealNote(DEAL, "n-1", "Hello", "eve@baltic-sec.example", OTHER_PARTNER, null))
                     .expectException(violation("NOT_FOUND"));
+        }
+    }
+
+    /** SPEC 11: erasure and redaction are recorded on the deal; the keys themselves are shredded elsewhere. */
+    @Nested
+    class PersonalData {
+
+        private final DealNoteAdded note = new DealNoteAdded(DEAL, "n-1", "anna@nordicgrc.se", "Anna is on leave");
+
+        @Test
+        void anErasedContactIsRecordedOnceOnTheDeal() {
+            fixture.given(REGISTERED, new DealAccepted(DEAL))
+                    .when(new EraseDealContact(DEAL, "erasure-1", "Asked to be forgotten"))
+                    .expectEvents(new DealContactErased(DEAL, "erasure-1", "Asked to be forgotten"))
+                    .expectResultMessagePayload(2L);
+            fixture.given(REGISTERED, new DealContactErased(DEAL, "erasure-1", "Asked to be forgotten"))
+                    .when(new EraseDealContact(DEAL, "erasure-2", "Asked again"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNoteIsRedactedOnce() {
+            fixture.given(REGISTERED, note)
+                    .when(new RedactDealNote(DEAL, "n-1", "Health information"))
+                    .expectEvents(new DealNoteRedacted(DEAL, "n-1", "Health information"));
+            fixture.given(REGISTERED, note, new DealNoteRedacted(DEAL, "n-1", "Health information"))
+                    .when(new RedactDealNote(DEAL, "n-1", "Again"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnknownNoteCannotBeRedacted() {
+            fixture.given(REGISTERED, note)
+                    .when(new RedactDealNote(DEAL, "n-2", "Typo"))
+                    .expectNoEvents()
+                    .expectException(violation("NOT_FOUND"));
+        }
+
+        /** A redacted note's text is gone, so a retry under its id cannot be told from another text. */
+        @Test
+        void aRedactedNotesIdStaysTaken() {
+            fixture.given(REGISTERED, new DealNoteAdded(DEAL, "n-1", "anna@nordicgrc.se", null),
+                            new DealNoteRedacted(DEAL, "n-1", "Health information"))
+                    .when(new AddDealNote(DEAL, "n-1", "Anna is on leave", "anna@nordicgrc.se", PARTNER, null))
+                    .expectNoEvents()
+                    .expectException(violation("NOTE_ID_TAKEN"));
+        }
+
+        /** After an erasure the aggregate itself reads the contact as null: a retried registration no longer matches. */
+        @Test
+        void anErasedRegistrationIsNoLongerTheSameRegistration() {
+            DealRegistered erased = new DealRegistered(DEAL, PARTNER, new CustomerDetails("Acme Oy", null, null, "FI"),
+                    "acme.fi", 25, null, Set.of());
+            fixture.given(erased, new DealContactErased(DEAL, "erasure-1", "Asked to be forgotten"))
+                    .when(registration("Anna.Virtanen@ACME.fi"))
+                    .expectNoEvents()
+                    .expectException(violation("DEAL_ID_TAKEN"));
         }
     }
 }

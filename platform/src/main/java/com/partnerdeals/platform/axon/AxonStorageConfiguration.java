@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.partnerdeals.platform.personal.PersonalDataCipher;
+import com.partnerdeals.platform.personal.PersonalDataSerializer;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -55,16 +57,18 @@ public class AxonStorageConfiguration {
                 .build();
     }
 
+    /** Tokens, snapshots: wrapped for personal data too, so that no snapshot can ever hold it in clear. */
     @Bean
     @Primary
-    Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
+    Serializer serializer(PersonalDataCipher personalData) {
+        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(axonObjectMapper()).build(), personalData);
     }
 
+    /** Events in the store and in dead letters: personal data encrypted (SPEC 11). */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
+    Serializer eventSerializer(PersonalDataCipher personalData) {
+        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(axonObjectMapper()).build(), personalData);
     }
 
     @Bean

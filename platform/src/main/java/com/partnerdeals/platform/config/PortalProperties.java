@@ -2,13 +2,14 @@ package com.partnerdeals.platform.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Every product setting, under {@code portal.*}. Defaults are the spec's. */
 @ConfigurationProperties("portal")
 public record PortalProperties(Trial trial, Deal deal, Overview overview, Attention attention, DevTokens devTokens,
-                               Security security) {
+                               Security security, PersonalData personalData) {
 
     public PortalProperties {
         trial = trial != null ? trial : new Trial(null, null, null);
@@ -17,6 +18,7 @@ public record PortalProperties(Trial trial, Deal deal, Overview overview, Attent
         attention = attention != null ? attention : new Attention(null, null, null, null, null);
         devTokens = devTokens != null ? devTokens : new DevTokens(false);
         security = security != null ? security : new Security(null);
+        personalData = personalData != null ? personalData : new PersonalData(null, null);
     }
 
     /**
@@ -81,5 +83,15 @@ public record PortalProperties(Trial trial, Deal deal, Overview overview, Attent
      *                   otherwise the standard {@code spring.security.oauth2.resourceserver.jwt.*} settings apply
      */
     public record Security(String hmacSecret) {
+    }
+
+    /**
+     * @param masterKey          32 bytes in Base64: wraps every personal-data key in the database (SPEC 11)
+     * @param previousMasterKeys master keys being rotated out: keys they wrapped are re-wrapped with the current one
+     */
+    public record PersonalData(String masterKey, List<String> previousMasterKeys) {
+        public PersonalData {
+            previousMasterKeys = previousMasterKeys != null ? List.copyOf(previousMasterKeys) : List.of();
+        }
     }
 }

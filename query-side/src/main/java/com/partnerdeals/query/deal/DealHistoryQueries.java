@@ -8,9 +8,12 @@ import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealView;
 import com.partnerdeals.api.deal.FindDealAsOf;
 import com.partnerdeals.api.deal.FindDealHistory;
+import com.partnerdeals.api.personal.PersonalData;
 import com.partnerdeals.platform.config.PortalProperties;
+import com.partnerdeals.platform.personal.PersonalDataFields;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -35,8 +38,7 @@ class DealHistoryQueries {
     @QueryHandler
     DealHistory handle(FindDealHistory query) {
         List<DealHistory.Entry> entries = eventsOf(query.dealId(), query.viewer()).stream()
-                .map(event -> new DealHistory.Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
-                        event.getTimestamp(), actorOf(event.getMetaData()), event.getPayload()))
+                .map(DealHistoryQueries::entry)
                 .toList();
         return new DealHistory(query.dealId(), entries);
     }
@@ -71,6 +73,14 @@ class DealHistoryQueries {
             throw RuleViolation.notFound("No deal " + dealId);
         }
         return events;
+    }
+
+    /** One event as the audit trail shows it, saying which of its personal data is gone (SPEC 11). */
+    private static DealHistory.Entry entry(DomainEventMessage<?> event) {
+        Set<PersonalData.Subject> erased = PersonalDataFields.erasedIn(event.getPayload());
+        return new DealHistory.Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
+                event.getTimestamp(), actorOf(event.getMetaData()), event.getPayload(),
+                erased.contains(PersonalData.Subject.CONTACT), erased.contains(PersonalData.Subject.NOTE));
     }
 
     /** Who caused the event, as the command dispatch recorded it; null if nobody was recorded. */

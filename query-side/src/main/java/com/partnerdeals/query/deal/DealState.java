@@ -6,9 +6,11 @@ import com.partnerdeals.api.deal.DealAccepted;
 import com.partnerdeals.api.deal.DealCard;
 import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
+import com.partnerdeals.api.deal.DealContactErased;
 import com.partnerdeals.api.deal.DealDenied;
 import com.partnerdeals.api.deal.DealFlag;
 import com.partnerdeals.api.deal.DealNoteAdded;
+import com.partnerdeals.api.deal.DealNoteRedacted;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStage;
@@ -84,6 +86,12 @@ record DealState(String dealId,
         if (event instanceof DealNoteAdded added) {
             return next.withNote(new DealView.Note(added.noteId(), added.author(), added.text(), when));
         }
+        if (event instanceof DealNoteRedacted redacted) {
+            return next.withNoteRedacted(redacted.noteId());
+        }
+        if (event instanceof DealContactErased) {
+            return next.withContactErased();
+        }
         if (event instanceof DealClosedWon won) {
             return next.withStage(DealStage.CLOSED_WON, new DealView.CloseWon(won.billingOption(), won.annualValue(),
                     won.commissionRate(), won.commission(), won.settlement()), null);
@@ -113,7 +121,7 @@ record DealState(String dealId,
                         customer.country(), domain),
                 estimatedUsers, note, stage, reviewStatus, denial, notes, customerId, closeWon, closeLostReason,
                 registeredAt, lastPartnerActionAt, protection.until(), protection.lapsed(),
-                viewer.isVendorStaff() ? flags : null, version);
+                viewer.isVendorStaff() ? flags : null, contactErased(), version);
     }
 
     /** The board's card as {@code viewer} may see it, with protection as of {@code now}. */
@@ -157,6 +165,26 @@ record DealState(String dealId,
     private DealState withCustomerId(String newCustomerId) {
         return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, stage, reviewStatus,
                 denial, notes, newCustomerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt, version);
+    }
+
+    /** The contact's email is required, so a missing one was erased (SPEC 11). */
+    private boolean contactErased() {
+        return customer.contactEmail() == null;
+    }
+
+    /** SPEC 11: the contact's name and email, and the registration note written about them, are gone. */
+    private DealState withContactErased() {
+        CustomerDetails erased = new CustomerDetails(customer.companyName(), null, null, customer.country());
+        return new DealState(dealId, partnerId, erased, domain, estimatedUsers, null, flags, stage, reviewStatus,
+                denial, notes, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt, version);
+    }
+
+    private DealState withNoteRedacted(String noteId) {
+        List<DealView.Note> redacted = notes.stream()
+                .map(n -> n.noteId().equals(noteId) ? new DealView.Note(n.noteId(), n.author(), null, n.addedAt()) : n)
+                .toList();
+        return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, stage, reviewStatus,
+                denial, redacted, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt, version);
     }
 
     /** A note sent again with the same id (a retry) is kept once. */

@@ -1,5 +1,6 @@
 package com.partnerdeals.query.deal;
 
+import com.partnerdeals.api.deal.DealView;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The deal views that one batch of events changes: read once (for all the batch's deals in one go), folded in
@@ -24,6 +26,8 @@ final class DealViewBatch {
     /** The views as the batch's events have left them so far. */
     private final Map<String, DealState> current = new HashMap<>();
     private final List<DealViewRepository.NoteRow> addedNotes = new ArrayList<>();
+    /** Notes whose text changed: only a redaction does that (SPEC 11). */
+    private final List<DealViewRepository.NoteRow> changedNotes = new ArrayList<>();
 
     DealViewBatch(DealViewRepository deals) {
         this.deals = deals;
@@ -50,13 +54,15 @@ final class DealViewBatch {
             return;
         }
         current.put(dealId, after);
-        List<?> earlier = before != null ? before.notes() : List.of();
+        List<DealView.Note> earlier = before != null ? before.notes() : List.of();
+        Set<String> earlierIds = earlier.stream().map(DealView.Note::noteId).collect(Collectors.toSet());
         after.notes().stream()
                 .filter(note -> !earlier.contains(note))
-                .forEach(note -> addedNotes.add(new DealViewRepository.NoteRow(dealId, note, after.version())));
+                .forEach(note -> (earlierIds.contains(note.noteId()) ? changedNotes : addedNotes)
+                        .add(new DealViewRepository.NoteRow(dealId, note, after.version())));
     }
 
-    /** Stores every change of the batch: new views, changed views, added notes. */
+    /** Stores every change of the batch: new views, changed views, added and changed notes. */
     void store() {
         List<DealState> inserted = new ArrayList<>();
         List<DealState> updated = new ArrayList<>();
@@ -68,6 +74,6 @@ final class DealViewBatch {
                 updated.add(state);
             }
         });
-        deals.saveAll(inserted, updated, addedNotes);
+        deals.saveAll(inserted, updated, addedNotes, changedNotes);
     }
 }

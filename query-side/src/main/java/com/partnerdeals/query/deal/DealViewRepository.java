@@ -74,6 +74,8 @@ class DealViewRepository {
             INSERT INTO deal_view_note (deal_id, note_id, event_sequence, author, note_text, added_at)
             VALUES (?, ?, ?, ?, ?, ?)""";
 
+    private static final String UPDATE_NOTE_TEXT = "UPDATE deal_view_note SET note_text = ? WHERE deal_id = ? AND note_id = ?";
+
     /** A note to store, with the sequence number of the event that added it (the notes' order). */
     record NoteRow(String dealId, DealView.Note note, long sequence) {
     }
@@ -113,8 +115,12 @@ class DealViewRepository {
         return states;
     }
 
-    /** Stores many steps of the fold at once, as JDBC batches: new deals, changed deals, added notes. */
-    void saveAll(Collection<DealState> inserted, Collection<DealState> updated, Collection<NoteRow> notes) {
+    /**
+     * Stores many steps of the fold at once, as JDBC batches: new deals, changed deals, added notes, notes whose
+     * text changed (a redaction).
+     */
+    void saveAll(Collection<DealState> inserted, Collection<DealState> updated, Collection<NoteRow> notes,
+                 Collection<NoteRow> changedNotes) {
         JdbcTemplate batches = this.batches.getJdbcTemplate();
         if (!inserted.isEmpty()) {
             batches.batchUpdate(INSERT, inserted, inserted.size(), DealViewRepository::bindForInsert);
@@ -124,6 +130,13 @@ class DealViewRepository {
         }
         if (!notes.isEmpty()) {
             batches.batchUpdate(INSERT_NOTE, notes, notes.size(), DealViewRepository::bindNote);
+        }
+        if (!changedNotes.isEmpty()) {
+            batches.batchUpdate(UPDATE_NOTE_TEXT, changedNotes, changedNotes.size(), (statement, row) -> {
+                statement.setString(1, row.note().text());
+                statement.setString(2, row.dealId());
+                statement.setString(3, row.note().noteId());
+            });
         }
     }
 

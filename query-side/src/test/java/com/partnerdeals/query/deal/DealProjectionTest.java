@@ -14,13 +14,15 @@ import com.partnerdeals.api.common.Viewer;
 import com.partnerdeals.api.deal.BillingOption;
 import com.partnerdeals.api.deal.CustomerDetails;
 import com.partnerdeals.api.deal.DealAccepted;
-import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealBoard;
 import com.partnerdeals.api.deal.DealCard;
+import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
+import com.partnerdeals.api.deal.DealContactErased;
 import com.partnerdeals.api.deal.DealDenied;
 import com.partnerdeals.api.deal.DealFlag;
 import com.partnerdeals.api.deal.DealNoteAdded;
+import com.partnerdeals.api.deal.DealNoteRedacted;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
@@ -63,7 +65,7 @@ class DealProjectionTest {
         ReadModelDatabase database = ReadModelDatabase.migrated();
         repository = new DealViewRepository(database.namedParameterJdbc());
         projection = new AnnotationEventHandlerAdapter(new DealProjection(repository, database.transactions()));
-        queries = new DealQueries(repository, clock, new PortalProperties(null, null, null, null, null, null));
+        queries = new DealQueries(repository, clock, new PortalProperties(null, null, null, null, null, null, null));
     }
 
     void deliver(String dealId, long sequence, Instant at, Object event) throws Exception {
@@ -130,6 +132,27 @@ class DealProjectionTest {
         assertThat(view.lastPartnerActionAt()).isEqualTo(day(6));
         assertThat(view.protectedUntil()).isNull();
         assertThat(view.version()).isEqualTo(7);
+    }
+
+    /** SPEC 11 on the tables: an erasure and a redaction update the stored view and note in place. */
+    @Test
+    void anErasureAndARedactionAreStoredAtOnce() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+        deliver(DEAL, 1, day(1), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "Greta is on leave"));
+        deliver(DEAL, 2, day(2), new DealNoteAdded(DEAL, "n-2", "consultant@acme.example", "Demo booked"));
+        deliver(DEAL, 3, day(3), new DealNoteRedacted(DEAL, "n-1", "Health information"));
+        deliver(DEAL, 4, day(4), new DealContactErased(DEAL, "erasure-1", "Asked to be forgotten"));
+
+        DealView view = detail(Viewer.vendorStaff());
+        assertThat(view.customer().contactName()).isNull();
+        assertThat(view.customer().contactEmail()).isNull();
+        assertThat(view.customer().companyName()).isEqualTo("Globex AB");
+        assertThat(view.note()).isNull();
+        assertThat(view.personalDataErased()).isTrue();
+        assertThat(view.notes()).containsExactly(
+                new DealView.Note("n-1", "consultant@acme.example", null, day(1), true),
+                new DealView.Note("n-2", "consultant@acme.example", "Demo booked", day(2), false));
+        assertThat(view.version()).isEqualTo(4);
     }
 
     @Test

@@ -9,9 +9,11 @@ import com.partnerdeals.api.deal.CustomerDetails;
 import com.partnerdeals.api.deal.DealAccepted;
 import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
+import com.partnerdeals.api.deal.DealContactErased;
 import com.partnerdeals.api.deal.DealDenied;
 import com.partnerdeals.api.deal.DealFlag;
 import com.partnerdeals.api.deal.DealNoteAdded;
+import com.partnerdeals.api.deal.DealNoteRedacted;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStage;
@@ -189,6 +191,43 @@ class DealStateTest {
                 new DealView.Note("n-1", "consultant@acme.example", "First call", day(1)),
                 new DealView.Note("n-2", "manager@vendor.example", "Looks good", day(2)));
         assertThat(deal.version()).isEqualTo(3);
+    }
+
+    /** SPEC 11: the read model drops the contact at once; company, domain and the business data stay. */
+    @Test
+    void anErasedContactLeavesTheDealWithoutNameEmailOrRegistrationNote() {
+        DealView view = registered()
+                .apply(new DealAccepted(DEAL), 1, day(1))
+                .apply(new DealContactErased(DEAL, "erasure-1", "The contact asked to be forgotten"), 2, day(2))
+                .view(Viewer.vendorStaff(), PROTECTION, day(3));
+
+        assertThat(view.customer()).isEqualTo(new DealView.Customer("Globex AB", null, null, "SE", "globex.example"));
+        assertThat(view.note()).isNull();
+        assertThat(view.personalDataErased()).isTrue();
+        assertThat(view.reviewStatus()).isEqualTo(ReviewStatus.ACCEPTED);
+        assertThat(view.lastPartnerActionAt()).as("an erasure is no partner action").isEqualTo(T0);
+        assertThat(view.version()).isEqualTo(2);
+        assertThat(registered().view(Viewer.vendorStaff(), PROTECTION, day(1)).personalDataErased()).isFalse();
+    }
+
+    @Test
+    void aRedactedNoteKeepsItsAuthorAndTimeWithoutItsText() {
+        DealState deal = registered()
+                .apply(new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "Anna is on leave until May"), 1, day(1))
+                .apply(new DealNoteAdded(DEAL, "n-2", "consultant@acme.example", "Demo booked"), 2, day(2))
+                .apply(new DealNoteRedacted(DEAL, "n-1", "Health information"), 3, day(3));
+
+        assertThat(deal.notes()).containsExactly(
+                new DealView.Note("n-1", "consultant@acme.example", null, day(1), true),
+                new DealView.Note("n-2", "consultant@acme.example", "Demo booked", day(2), false));
+    }
+
+    /** A replay after a redaction reads the note's text as null: the same view as the live one. */
+    @Test
+    void aNoteWhoseKeyIsGoneReadsAsRedacted() {
+        DealState deal = registered().apply(new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", null), 1, day(1));
+
+        assertThat(deal.notes()).containsExactly(new DealView.Note("n-1", "consultant@acme.example", null, day(1), true));
     }
 
     @Test

@@ -12,7 +12,10 @@ public record DealHistory(String dealId, List<Entry> events) {
      * @param eventType the event's simple name, e.g. {@code DealRegistered}
      * @param actor     who caused it, from the event's metadata
      * @param data      the event itself
+     * @param personalDataErased the event held the contact's name or email, which were erased (now null)
+     * @param redacted  the event held a note's text, which was redacted (now null)
      */
-    public record Entry(long sequence, String eventType, Instant occurredAt, Actor actor, Object data) {
+    public record Entry(long sequence, String eventType, Instant occurredAt, Actor actor, Object data,
+                        boolean personalDataErased, boolean redacted) {
     }
 }

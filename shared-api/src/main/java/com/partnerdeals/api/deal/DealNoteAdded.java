@@ -1,4 +1,13 @@
 package com.partnerdeals.api.deal;
 
-public record DealNoteAdded(String dealId, String noteId, String author, String text) implements PartnerAction {
+import static com.partnerdeals.api.personal.PersonalData.Subject.NOTE;
+
+import com.partnerdeals.api.personal.PersonalData;
+
+/** {@code text} is personal data under the note's own key (SPEC 11): null once the note is redacted. */
+public record DealNoteAdded(String dealId,
+                            String noteId,
+                            String author,
+                            @PersonalData(subject = NOTE, keyedBy = {"dealId", "noteId"}) String text)
+        implements PartnerAction {
 }

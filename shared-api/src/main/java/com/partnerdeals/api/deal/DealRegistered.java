@@ -1,5 +1,8 @@
 package com.partnerdeals.api.deal;
 
+import static com.partnerdeals.api.personal.PersonalData.Subject.CONTACT;
+
+import com.partnerdeals.api.personal.PersonalData;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
 
@@ -13,6 +16,7 @@ public record DealRegistered(String dealId,
                              CustomerDetails customer,
                              String domain,
                              Integer estimatedUsers,
+                             @PersonalData(subject = CONTACT, keyedBy = "customer.contactEmail", optional = true)
                              String note,
                              Set<DealFlag> flags) implements PartnerAction {
 }

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param protectedUntil  when the deal stops protecting its domain; null for a won deal, which protects for good
  * @param protectionLapsed whether the deal no longer protects its domain (always for a denied or lost deal)
  * @param flags           notes for the reviewer; vendor staff only (null for partners)
+ * @param personalDataErased the contact was erased (SPEC 11): name, email and registration note are null
  * @param version         the deal's version: the sequence number of its latest event
  */
 public record DealView(String dealId,
@@ -35,6 +36,7 @@ public record DealView(String dealId,
                        Instant protectedUntil,
                        boolean protectionLapsed,
                        Set<DealFlag> flags,
+                       boolean personalDataErased,
                        long version) {
 
     /** {@code domain} is the lower-cased domain of the contact email: it identifies the customer. */
@@ -45,7 +47,13 @@ public record DealView(String dealId,
     public record Denial(DenialReason reason, String comment) {
     }
 
-    public record Note(String noteId, String author, String text, Instant addedAt) {
+    /** {@code redacted}: the text was erased (SPEC 11) and is null; author and time stay. */
+    public record Note(String noteId, String author, String text, Instant addedAt, boolean redacted) {
+
+        /** A note's text is required, so a missing one was redacted. */
+        public Note(String noteId, String author, String text, Instant addedAt) {
+            this(noteId, author, text, addedAt, text == null);
+        }
     }
 
     /** {@code commissionRate} is the partner's rate in force when the deal was closed. */

@@ -1,0 +1,36 @@
+package com.partnerdeals.command.personal;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.partnerdeals.api.personal.ContactErased;
+import com.partnerdeals.api.personal.EraseContact;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One erasure request for a customer contact, as the audit trail keeps it (SPEC 11): who asked (the event's actor),
+ * why, a keyed hash that recognises the contact, and the deals and customer accounts it covered.
+ */
+@Aggregate
+public class ContactErasure {
+
+    @AggregateIdentifier
+    private String erasureId;
+
+    protected ContactErasure() {
+        // For Axon.
+    }
+
+    @CommandHandler
+    public ContactErasure(EraseContact command) {
+        apply(new ContactErased(command.erasureId(), command.contactHash(), command.reason(), command.dealIds(),
+                command.customerAccountIds()));
+    }
+
+    @EventSourcingHandler
+    void on(ContactErased event) {
+        erasureId = event.erasureId();
+    }
+}

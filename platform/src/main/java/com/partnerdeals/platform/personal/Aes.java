@@ -1,0 +1,64 @@
+package com.partnerdeals.platform.personal;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM from the JDK: authenticated encryption with a fresh 96-bit nonce per value, so that a value altered
+ * by a single byte fails to open instead of decrypting to garbage. Sealed form: nonce, then ciphertext and tag.
+ */
+final class Aes {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Aes() {
+    }
+
+    static SecretKey newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, RANDOM);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData);
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt", e);
+        }
+    }
+
+    static byte[] open(SecretKey key, byte[] sealed, byte[] associatedData) {
+        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new TamperedPersonalData("too short to be a sealed value");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData);
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (AEADBadTagException altered) {
+            throw new TamperedPersonalData("the authentication tag does not match");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot decrypt", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.partnerdeals.platform.personal;
+
+import com.partnerdeals.platform.config.PortalProperties;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Crypto-shredding of personal data (SPEC 11): the master key from configuration, the key table, and the cipher
+ * that the event serializer applies to every {@code @PersonalData} component.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PersonalDataConfiguration {
+
+    static final String MASTER_KEY_SETTING = "portal.personal-data.master-key";
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataConfiguration.class);
+
+    @Bean
+    PersonalDataKeys personalDataKeys(JdbcClient jdbc, PortalProperties properties, Clock clock) {
+        PersonalDataKeys keys = new PersonalDataKeys(jdbc, masterKey(properties), previousMasterKeys(properties), clock);
+        // Outside any business transaction: the subject-hash key is created and committed before its first use,
+        // and keys still wrapped by a master key being rotated out are re-wrapped with the current one.
+        keys.subjectHash(com.partnerdeals.api.personal.PersonalData.Subject.CONTACT, "warm-up");
+        int rewrapped = keys.rewrapUnderCurrentMasterKey();
+        if (rewrapped > 0) {
+            log.info("Re-wrapped {} personal-data keys with the current master key", rewrapped);
+        }
+        return keys;
+    }
+
+    @Bean
+    PersonalDataCipher personalDataCipher(PersonalDataKeys keys) {
+        return new PersonalDataCipher(keys);
+    }
+
+    static MasterKey masterKey(PortalProperties properties) {
+        String configured = properties.personalData().masterKey();
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException(MASTER_KEY_SETTING + " is not set (PORTAL_PERSONAL_DATA_MASTER_KEY): "
+                    + "32 random bytes in Base64, e.g. `openssl rand -base64 32`; see the README's Personal data section");
+        }
+        return MasterKey.fromBase64(MASTER_KEY_SETTING, configured);
+    }
+
+    private static List<MasterKey> previousMasterKeys(PortalProperties properties) {
+        return properties.personalData().previousMasterKeys().stream()
+                .map(key -> MasterKey.fromBase64("portal.personal-data.previous-master-keys", key))
+                .toList();
+    }
+}

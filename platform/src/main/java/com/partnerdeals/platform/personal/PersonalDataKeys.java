@@ -1,0 +1,178 @@
+package com.partnerdeals.platform.personal;
+
+import com.partnerdeals.api.personal.PersonalData;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One key per data subject (a customer contact, a note), in table {@code personal_data_key}, wrapped by the
+ * {@link MasterKey}. Erasing a subject deletes its key material and leaves the row as a tombstone, so a key is never
+ * silently re-created: a later registration of the same email gets a new key, and what the old key encrypted stays
+ * unreadable. Subjects are stored as a keyed hash, never in clear.
+ *
+ * <p>Unwrapped keys are cached for a minute: erasure takes effect at once on this node and within a minute on
+ * other nodes (their read models are updated by the erasure's events at once either way).
+ */
+public class PersonalDataKeys {
+
+    private static final String HASH_KEY_ID = "subject-hash";
+    private static final Duration LIVE_KEY_CACHING = Duration.ofMinutes(1);
+    private static final int CACHED_KEYS = 50_000;
+
+    /** A key to encrypt with: its id travels with every value it encrypts. */
+    public record DataKey(String id, SecretKey key) {
+    }
+
+    private record Cached(Optional<SecretKey> key, long until) {
+    }
+
+    private final JdbcClient jdbc;
+    private final MasterKey master;
+    private final List<MasterKey> previousMasters;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > CACHED_KEYS;
+        }
+    };
+    private volatile SecretKey hashKey;
+
+    PersonalDataKeys(JdbcClient jdbc, MasterKey master, List<MasterKey> previousMasters, Clock clock) {
+        this.jdbc = jdbc;
+        this.master = master;
+        this.previousMasters = List.copyOf(previousMasters);
+        this.clock = clock;
+    }
+
+    /** The keyed hash that names a subject: HMAC-SHA256 under a key of its own, kept in the key table. */
+    public String subjectHash(PersonalData.Subject subject, String identity) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey());
+            byte[] digest = mac.doFinal((subject.name() + ":" + identity.toLowerCase(Locale.ROOT))
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The subject's live key, created on first use (also after an erasure: a new key, never the old one). */
+    public DataKey currentKey(String subjectHash) {
+        Optional<DataKey> live = liveKey(subjectHash);
+        if (live.isPresent()) {
+            return live.get();
+        }
+        String keyId = UUID.randomUUID().toString();
+        SecretKey key = Aes.newKey();
+        // live_subject is unique: of two transactions creating the subject's key at once, one row wins.
+        jdbc.sql("""
+                        INSERT INTO personal_data_key (key_id, subject_hash, live_subject, wrapped_key, master_key_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(keyId, subjectHash, subjectHash, master.wrap(keyId, key), master.id(), now())
+                .update();
+        return liveKey(subjectHash).orElseThrow(() -> new IllegalStateException("No key for a subject just keyed"));
+    }
+
+    /** The key an encrypted value names; empty once erased. An id that was never issued means tampering. */
+    public Optional<SecretKey> key(String keyId) {
+        synchronized (cache) {
+            Cached cached = cache.get(keyId);
+            if (cached != null && (cached.key().isEmpty() || cached.until() > System.currentTimeMillis())) {
+                return cached.key();
+            }
+        }
+        Optional<SecretKey> key = jdbc.sql("SELECT wrapped_key, master_key_id FROM personal_data_key WHERE key_id = ?")
+                .param(keyId)
+                .query((rs, row) -> {
+                    byte[] wrapped = rs.getBytes(1);
+                    return wrapped == null ? Optional.<SecretKey>empty() : Optional.of(unwrap(keyId, wrapped, rs.getString(2)));
+                })
+                .optional()
+                .orElseThrow(() -> new TamperedPersonalData("it names key " + keyId + ", which was never issued"));
+        synchronized (cache) {
+            cache.put(keyId, new Cached(key, System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis()));
+        }
+        return key;
+    }
+
+    /** Deletes every key of the subject, leaving tombstones; answers how many live keys there were. */
+    public int erase(String subjectHash) {
+        List<String> erased = jdbc.sql("SELECT key_id FROM personal_data_key WHERE subject_hash = ? AND wrapped_key IS NOT NULL")
+                .param(subjectHash).query(String.class).list();
+        jdbc.sql("""
+                        UPDATE personal_data_key SET wrapped_key = NULL, live_subject = NULL, master_key_id = NULL, erased_at = ?
+                        WHERE subject_hash = ? AND wrapped_key IS NOT NULL""")
+                .params(now(), subjectHash)
+                .update();
+        synchronized (cache) {
+            erased.forEach(cache::remove);
+        }
+        return erased.size();
+    }
+
+    /** Re-wraps every key still wrapped by a previous master key with the current one; answers how many. */
+    public int rewrapUnderCurrentMasterKey() {
+        int rewrapped = 0;
+        for (MasterKey previous : previousMasters) {
+            List<Map.Entry<String, byte[]>> keys = jdbc.sql(
+                            "SELECT key_id, wrapped_key FROM personal_data_key WHERE master_key_id = ? AND wrapped_key IS NOT NULL")
+                    .param(previous.id())
+                    .query((rs, row) -> Map.entry(rs.getString(1), rs.getBytes(2)))
+                    .list();
+            for (Map.Entry<String, byte[]> key : keys) {
+                SecretKey clear = previous.unwrap(key.getKey(), key.getValue());
+                rewrapped += jdbc.sql("UPDATE personal_data_key SET wrapped_key = ?, master_key_id = ? WHERE key_id = ? AND master_key_id = ?")
+                        .params(master.wrap(key.getKey(), clear), master.id(), key.getKey(), previous.id())
+                        .update();
+            }
+        }
+        return rewrapped;
+    }
+
+    private Optional<DataKey> liveKey(String subjectHash) {
+        return jdbc.sql("SELECT key_id, wrapped_key, master_key_id FROM personal_data_key WHERE live_subject = ?")
+                .param(subjectHash)
+                .query((rs, row) -> new DataKey(rs.getString(1), unwrap(rs.getString(1), rs.getBytes(2), rs.getString(3))))
+                .optional();
+    }
+
+    private SecretKey hashKey() {
+        SecretKey key = hashKey;
+        if (key == null) {
+            DataKey stored = currentKey(HASH_KEY_ID);
+            key = new SecretKeySpec(stored.key().getEncoded(), "HmacSHA256");
+            hashKey = key;
+        }
+        return key;
+    }
+
+    private SecretKey unwrap(String keyId, byte[] wrapped, String masterKeyId) {
+        if (master.id().equals(masterKeyId)) {
+            return master.unwrap(keyId, wrapped);
+        }
+        return previousMasters.stream().filter(previous -> previous.id().equals(masterKeyId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Personal-data key " + keyId + " is wrapped by master key "
+                        + masterKeyId + ", which is not configured (portal.personal-data.master-key or previous-master-keys)"))
+                .unwrap(keyId, wrapped);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}
