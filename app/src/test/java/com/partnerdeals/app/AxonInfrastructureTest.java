@@ -2,6 +2,9 @@ package com.partnerdeals.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerdeals.api.deal.DealStage;
+import com.partnerdeals.api.deal.DealStageChanged;
+import com.partnerdeals.platform.personal.PersonalDataSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -37,10 +40,14 @@ class AxonInfrastructureTest {
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
     }
 
+    /** JSON throughout; events and snapshots through the personal-data layer, which encrypts marked fields (SPEC 11). */
     @Test
     void serialisesEverythingAsJson() {
-        assertThat(serializer).isInstanceOf(JacksonSerializer.class);
-        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+        assertThat(serializer).isInstanceOf(PersonalDataSerializer.class);
+        assertThat(eventSerializer).isInstanceOf(PersonalDataSerializer.class);
         assertThat(messageSerializer).isInstanceOf(JacksonSerializer.class);
+        DealStageChanged moved = new DealStageChanged("deal-1", DealStage.NEW, DealStage.TRIAL);
+        assertThat(eventSerializer.serialize(moved, String.class).getData())
+                .isEqualTo("{\"dealId\":\"deal-1\",\"from\":\"NEW\",\"to\":\"TRIAL\"}");
     }
 }

@@ -32,6 +32,7 @@ public class PersonalDataKeys {
     private static final String HASH_KEY_ID = "subject-hash";
     private static final Duration LIVE_KEY_CACHING = Duration.ofMinutes(1);
     private static final int CACHED_KEYS = 50_000;
+    private static final int KEYS_READ_AHEAD = 256;
 
     /** A key to encrypt with: its id travels with every value it encrypts. */
     public record DataKey(String id, SecretKey key) {
@@ -72,24 +73,38 @@ public class PersonalDataKeys {
         }
     }
 
-    /** The subject's live key, created on first use (also after an erasure: a new key, never the old one). */
+    /**
+     * The subject's live key, created on first use (also after an erasure: a new key, never the old one). Most
+     * subjects are new (every note is), so the key is offered first and read only if the subject had one.
+     */
     public DataKey currentKey(String subjectHash) {
-        Optional<DataKey> live = liveKey(subjectHash);
-        if (live.isPresent()) {
-            return live.get();
-        }
-        String keyId = UUID.randomUUID().toString();
+        String keyId = newKeyId();
         SecretKey key = Aes.newKey();
         // live_subject is unique: of two transactions creating the subject's key at once, one row wins.
-        jdbc.sql("""
+        int created = jdbc.sql("""
                         INSERT INTO personal_data_key (key_id, subject_hash, live_subject, wrapped_key, master_key_id, created_at)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(keyId, subjectHash, subjectHash, master.wrap(keyId, key), master.id(), now())
                 .update();
+        if (created == 1) {
+            return new DataKey(keyId, key);
+        }
         return liveKey(subjectHash).orElseThrow(() -> new IllegalStateException("No key for a subject just keyed"));
     }
 
-    /** The key an encrypted value names; empty once erased. An id that was never issued means tampering. */
+    /**
+     * Key ids rise with time (milliseconds, then random bits), so the keys a replay needs next lie next to each
+     * other in the primary key's order.
+     */
+    private static String newKeyId() {
+        UUID random = UUID.randomUUID();
+        return String.format("%012x-%s", System.currentTimeMillis(), random.toString().substring(14));
+    }
+
+    /**
+     * The key an encrypted value names; empty once erased. An id that was never issued means tampering. A miss
+     * reads the keys issued after it too: a replay reads events in the order their keys were issued.
+     */
     public Optional<SecretKey> key(String keyId) {
         synchronized (cache) {
             Cached cached = cache.get(keyId);
@@ -97,18 +112,32 @@ public class PersonalDataKeys {
                 return cached.key();
             }
         }
-        Optional<SecretKey> key = jdbc.sql("SELECT wrapped_key, master_key_id FROM personal_data_key WHERE key_id = ?")
+        long until = System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis();
+        Map<String, Cached> read = new LinkedHashMap<>();
+        jdbc.sql("SELECT key_id, wrapped_key, master_key_id FROM personal_data_key WHERE key_id >= ? ORDER BY key_id LIMIT "
+                        + KEYS_READ_AHEAD)
                 .param(keyId)
-                .query((rs, row) -> {
-                    byte[] wrapped = rs.getBytes(1);
-                    return wrapped == null ? Optional.<SecretKey>empty() : Optional.of(unwrap(keyId, wrapped, rs.getString(2)));
-                })
-                .optional()
-                .orElseThrow(() -> new TamperedPersonalData("it names key " + keyId + ", which was never issued"));
-        synchronized (cache) {
-            cache.put(keyId, new Cached(key, System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis()));
+                .query(rs -> {
+                    String id = rs.getString(1);
+                    byte[] wrapped = rs.getBytes(2);
+                    try {
+                        read.put(id, new Cached(wrapped == null ? Optional.empty()
+                                : Optional.of(unwrap(id, wrapped, rs.getString(3))), until));
+                    } catch (RuntimeException unreadable) {
+                        if (id.equals(keyId)) {
+                            throw unreadable;
+                        }
+                        // Another key that does not open here (a master key being rotated in): read when asked for.
+                    }
+                });
+        Cached found = read.get(keyId);
+        if (found == null) {
+            throw new TamperedPersonalData("it names key " + keyId + ", which was never issued");
         }
-        return key;
+        synchronized (cache) {
+            cache.putAll(read);
+        }
+        return found.key();
     }
 
     /** Deletes every key of the subject, leaving tombstones; answers how many live keys there were. */
