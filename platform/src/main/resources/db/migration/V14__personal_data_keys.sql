@@ -11,5 +11,4 @@ CREATE TABLE personal_data_key (
     erased_at     TIMESTAMP WITH TIME ZONE,
     CONSTRAINT uk_personal_data_key_live_subject UNIQUE (live_subject)
 );
-CREATE INDEX ix_personal_data_key_subject ON personal_data_key (subject_hash);
-CREATE INDEX ix_personal_data_key_master ON personal_data_key (master_key_id);
+-- No other index: a key is read by id, a subject's live key by live_subject; erasing and rotating are rare.

@@ -30,15 +30,16 @@ public final class PersonalDataCipher {
     void encrypt(JsonNode event, Class<?> type) {
         List<PersonalDataFields.Field> fields = PersonalDataFields.of(type);
         // Every subject is named from the clear values before any of them is encrypted (the email names itself).
+        // A field without a value (erased already, or optional) has nothing to encrypt and needs no subject.
         List<String> subjects = new ArrayList<>();
         for (PersonalDataFields.Field field : fields) {
-            subjects.add(subjectOf(event, field));
+            subjects.add(isClearText(at(event, field.path())) ? subjectOf(event, field) : null);
         }
         for (int i = 0; i < fields.size(); i++) {
-            JsonNode value = at(event, fields.get(i).path());
-            if (value != null && value.isTextual() && !isSealed(value.textValue())) {
+            if (subjects.get(i) != null) {
                 PersonalDataKeys.DataKey key = keys.currentKey(subjects.get(i));
-                parentOf(event, fields.get(i).path()).put(last(fields.get(i).path()), seal(key, value.textValue()));
+                String clear = at(event, fields.get(i).path()).textValue();
+                parentOf(event, fields.get(i).path()).put(last(fields.get(i).path()), seal(key, clear));
             }
         }
     }
@@ -61,9 +62,11 @@ public final class PersonalDataCipher {
 
     /** Whether the event's JSON still holds any personal field in clear (what the migration looks for). */
     boolean holdsClearText(JsonNode event, Class<?> type) {
-        return PersonalDataFields.of(type).stream()
-                .map(field -> at(event, field.path()))
-                .anyMatch(value -> value != null && value.isTextual() && !isSealed(value.textValue()));
+        return PersonalDataFields.of(type).stream().map(field -> at(event, field.path())).anyMatch(PersonalDataCipher::isClearText);
+    }
+
+    private static boolean isClearText(JsonNode value) {
+        return value != null && value.isTextual() && !isSealed(value.textValue());
     }
 
     static boolean isSealed(String text) {

@@ -22,10 +22,7 @@ public class PersonalDataConfiguration {
     @Bean
     PersonalDataKeys personalDataKeys(JdbcClient jdbc, PortalProperties properties, Clock clock) {
         PersonalDataKeys keys = new PersonalDataKeys(jdbc, masterKey(properties), previousMasterKeys(properties), clock);
-        // Outside any business transaction: the subject-hash key is created and committed before its first use,
-        // and keys still wrapped by a master key being rotated out are re-wrapped with the current one.
-        keys.subjectHash(com.partnerdeals.api.personal.PersonalData.Subject.CONTACT, "warm-up");
-        int rewrapped = keys.rewrapUnderCurrentMasterKey();
+        int rewrapped = keys.prepare();
         if (rewrapped > 0) {
             log.info("Re-wrapped {} personal-data keys with the current master key", rewrapped);
         }

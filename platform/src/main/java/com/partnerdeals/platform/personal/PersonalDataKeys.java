@@ -52,6 +52,16 @@ public class PersonalDataKeys {
         }
     };
     private volatile SecretKey hashKey;
+    /** An initialised HMAC per thread: looking one up in the JCA providers costs more than hashing. */
+    private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(() -> {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey());
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     PersonalDataKeys(JdbcClient jdbc, MasterKey master, List<MasterKey> previousMasters, Clock clock) {
         this.jdbc = jdbc;
@@ -62,15 +72,9 @@ public class PersonalDataKeys {
 
     /** The keyed hash that names a subject: HMAC-SHA256 under a key of its own, kept in the key table. */
     public String subjectHash(PersonalData.Subject subject, String identity) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey());
-            byte[] digest = mac.doFinal((subject.name() + ":" + identity.toLowerCase(Locale.ROOT))
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = hmac.get();
+        byte[] digest = mac.doFinal((subject.name() + ":" + identity.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
     }
 
     /**
@@ -87,6 +91,9 @@ public class PersonalDataKeys {
                 .params(keyId, subjectHash, subjectHash, master.wrap(keyId, key), master.id(), now())
                 .update();
         if (created == 1) {
+            // The events this key encrypts are read back on this node next (the aggregate, the projections). Should
+            // the transaction roll back, the id stays unknown to every event, so the cached key is never asked for.
+            remember(keyId, Optional.of(key));
             return new DataKey(keyId, key);
         }
         return liveKey(subjectHash).orElseThrow(() -> new IllegalStateException("No key for a subject just keyed"));
@@ -140,19 +147,36 @@ public class PersonalDataKeys {
         return found.key();
     }
 
+    private void remember(String keyId, Optional<SecretKey> key) {
+        synchronized (cache) {
+            cache.put(keyId, new Cached(key, System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis()));
+        }
+    }
+
     /** Deletes every key of the subject, leaving tombstones; answers how many live keys there were. */
     public int erase(String subjectHash) {
-        List<String> erased = jdbc.sql("SELECT key_id FROM personal_data_key WHERE subject_hash = ? AND wrapped_key IS NOT NULL")
+        // A subject has one live key at most; every earlier one is a tombstone already.
+        List<String> erased = jdbc.sql("SELECT key_id FROM personal_data_key WHERE live_subject = ?")
                 .param(subjectHash).query(String.class).list();
         jdbc.sql("""
                         UPDATE personal_data_key SET wrapped_key = NULL, live_subject = NULL, master_key_id = NULL, erased_at = ?
-                        WHERE subject_hash = ? AND wrapped_key IS NOT NULL""")
+                        WHERE live_subject = ?""")
                 .params(now(), subjectHash)
                 .update();
         synchronized (cache) {
             erased.forEach(cache::remove);
         }
         return erased.size();
+    }
+
+    /**
+     * On start, outside any business transaction: the subject-hash key is created and committed before its first
+     * use (a key created in a transaction that rolls back would differ from the one stored next), and keys still
+     * wrapped by a master key being rotated out are re-wrapped with the current one. Answers how many were.
+     */
+    int prepare() {
+        hashKey();
+        return rewrapUnderCurrentMasterKey();
     }
 
     /** Re-wraps every key still wrapped by a previous master key with the current one; answers how many. */

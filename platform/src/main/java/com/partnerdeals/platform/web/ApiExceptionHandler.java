@@ -80,8 +80,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
                     .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                            "The database cannot be reached; try again shortly. Nothing was changed unless a "
-                                    + "retry with the same ids says so.", Map.of()));
+                            "The database cannot be reached; try again shortly (a retry with the same dealId or "
+                                    + "noteId is safe).", Map.of()));
         }
         log.error("Unexpected failure on {}", request.getDescription(false), exception);
         return respond(ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",

@@ -9,6 +9,7 @@ import com.partnerdeals.api.deal.DealNoteAdded;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
+import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
 import com.partnerdeals.api.personal.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -99,6 +100,13 @@ class PersonalDataSerializerTest {
         assertThat(((DealRegistered) serializer.deserialize(after)).customer().contactEmail()).isEqualTo("Anna.Virtanen@ACME.fi");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM personal_data_key WHERE erased_at IS NOT NULL").query(Long.class).single())
                 .as("the erased key stays as a tombstone").isEqualTo(1);
+    }
+
+    /** The aggregate itself reads an erased contact as null, and a later event of it carries null. */
+    @Test
+    void anEventWhosePersonalDataIsAlreadyGoneIsWrittenAsItIs() {
+        NewsletterSubscriptionSubmitted afterErasure = new NewsletterSubscriptionSubmitted("deal-1", null);
+        assertThat((Object) serializer.deserialize(serializer.serialize(afterErasure, byte[].class))).isEqualTo(afterErasure);
     }
 
     @Test
