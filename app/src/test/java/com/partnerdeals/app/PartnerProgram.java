@@ -1,13 +1,16 @@
 package com.partnerdeals.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.partnerdeals.platform.testing.Api;
 import com.partnerdeals.platform.testing.Tokens;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Sets up a partner program through the API for a test: partners with fresh ids and domains, deals for
@@ -61,6 +64,15 @@ public class PartnerProgram {
         Api.Response response = api.post("/api/deals", tokens.partner(partnerId), dealFor(contactEmail));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.at("/dealId");
+    }
+
+    /** Waits until no read model replays and every one has handled every stored event. */
+    public void awaitReadModelsCaughtUp(Duration patience) {
+        await().atMost(patience).until(() -> {
+            JsonNode projections = api.get("/api/admin/projections", tokens.manager()).json();
+            return projections.findValues("replaying").stream().noneMatch(JsonNode::asBoolean)
+                    && projections.findValues("lag").stream().allMatch(lag -> lag.asLong() == 0);
+        });
     }
 
     public String newAcceptedDeal(String partnerId) {

@@ -252,11 +252,7 @@ class PersonalDataHttpTest {
     }
 
     private void awaitCaughtUp() {
-        await().atMost(PATIENCE).until(() -> {
-            JsonNode projections = api.get("/api/admin/projections", manager).json();
-            return projections.findValues("replaying").stream().noneMatch(JsonNode::asBoolean)
-                    && projections.findValues("lag").stream().allMatch(lag -> lag.asLong() == 0);
-        });
+        program.awaitReadModelsCaughtUp(PATIENCE);
     }
 
     private long deadLetters(String projection) {

@@ -2,7 +2,6 @@ package com.partnerdeals.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
-import static org.awaitility.Awaitility.await;
 
 import com.partnerdeals.app.PartnerProgram;
 import com.partnerdeals.app.ServiceTest;
@@ -68,7 +67,7 @@ class ApiFuzzTest {
             softly.assertThat(notProblems).as("error answers that are not problem+json with a code").isEmpty();
         });
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
-        awaitReadModelsCaughtUp(api, program.tokens.manager());
+        program.awaitReadModelsCaughtUp(Duration.ofSeconds(90));
         assertThat(api.get("/api/admin/projections", program.tokens.manager()).json().findValues("deadLetters"))
                 .as("events a read model could not store: every value a command accepts must be storable (SPEC 9)")
                 .allMatch(count -> count.asLong() == 0);
@@ -87,12 +86,4 @@ class ApiFuzzTest {
         }
     }
 
-    /** Replays the fuzz started finish, and every accepted command reaches the read models. */
-    private static void awaitReadModelsCaughtUp(Api api, String managerToken) {
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            JsonNode projections = api.get("/api/admin/projections", managerToken).json();
-            return projections.findValues("replaying").stream().noneMatch(JsonNode::asBoolean)
-                    && projections.findValues("lag").stream().allMatch(lag -> lag.asLong() == 0);
-        });
-    }
 }

@@ -1,0 +1,110 @@
+package com.partnerdeals.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses requests whose shape Spring MVC would fail on in ways that answer without a body or with a 500
+ * (SPEC 9), before any controller reads them:
+ * <ul>
+ *   <li>an unparseable {@code Accept}: 406;</li>
+ *   <li>a {@code Content-Type} that is unparseable or a wildcard ({@code *}{@code /*}, {@code application/*}: a
+ *       body has one concrete type): 415;</li>
+ *   <li>a query string that is not validly percent-encoded: 400 MALFORMED_REQUEST, or a parameter holding a
+ *       character no read model could store or search for ({@link PlainText}): 400 VALIDATION_FAILED.</li>
+ * </ul>
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class RequestShapeCheck extends OncePerRequestFilter {
+
+    private final ProblemResponses problems;
+
+    public RequestShapeCheck(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ProblemDetail refusal = acceptRefusal(request);
+        if (refusal == null) {
+            refusal = contentTypeRefusal(request);
+        }
+        if (refusal == null) {
+            refusal = queryRefusal(request);
+        }
+        if (refusal != null) {
+            problems.write(response, refusal);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static ProblemDetail acceptRefusal(HttpServletRequest request) {
+        for (String accept : Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) {
+            try {
+                MediaType.parseMediaTypes(accept);
+            } catch (InvalidMediaTypeException unparseable) {
+                return ProblemResponses.problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
+                        "The Accept header is not a list of media types; send application/json.", Map.of());
+            }
+        }
+        return null;
+    }
+
+    private static ProblemDetail contentTypeRefusal(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        try {
+            if (MediaType.parseMediaType(contentType).isConcrete()) {
+                return null;
+            }
+        } catch (InvalidMediaTypeException unparseable) {
+            // refused below, like a wildcard
+        }
+        return ProblemResponses.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "The Content-Type must be a concrete media type; send application/json.", Map.of());
+    }
+
+    private static ProblemDetail queryRefusal(HttpServletRequest request) {
+        if (request.getQueryString() == null) {
+            return null;
+        }
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (InvalidParameterException undecodable) {
+            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                    "The query string is not validly percent-encoded UTF-8.", Map.of());
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (!PlainText.isPlain(value) || !PlainText.isPlain(parameter.getKey())) {
+                    return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                            "The request has invalid fields.", Map.of("errors", List.of(Map.of(
+                                    "field", parameter.getKey(), "message", "contains a control character"))));
+                }
+            }
+        }
+        return null;
+    }
+}
