@@ -1,5 +1,6 @@
 package com.partnerdeals.platform.personal;
 
+import com.partnerdeals.platform.config.MissingSetting;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -20,10 +21,10 @@ record MasterKey(String id, SecretKey key) {
         try {
             bytes = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException notBase64) {
-            throw new IllegalStateException(setting + " must be 32 bytes in Base64 (e.g. `openssl rand -base64 32`)");
+            bytes = new byte[0];
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException(setting + " must be 32 bytes in Base64 (e.g. `openssl rand -base64 32`)");
+            throw new MissingSetting(setting, "is not 32 bytes in Base64.", "Generate one with openssl rand -base64 32.");
         }
         return new MasterKey(fingerprint(bytes), new SecretKeySpec(bytes, "AES"));
     }

@@ -1,5 +1,6 @@
 package com.partnerdeals.platform.personal;
 
+import com.partnerdeals.platform.config.MissingSetting;
 import com.partnerdeals.platform.config.PortalProperties;
 import java.time.Clock;
 import java.util.List;
@@ -37,8 +38,8 @@ public class PersonalDataConfiguration {
     static MasterKey masterKey(PortalProperties properties) {
         String configured = properties.personalData().masterKey();
         if (configured == null || configured.isBlank()) {
-            throw new IllegalStateException(MASTER_KEY_SETTING + " is not set (PORTAL_PERSONAL_DATA_MASTER_KEY): "
-                    + "32 random bytes in Base64, e.g. `openssl rand -base64 32`; see the README's Personal data section");
+            throw new MissingSetting(MASTER_KEY_SETTING, "is not set.", "Set PORTAL_PERSONAL_DATA_MASTER_KEY to 32 random "
+                    + "bytes in Base64 (openssl rand -base64 32), and keep it: see the README's Personal data section.");
         }
         return MasterKey.fromBase64(MASTER_KEY_SETTING, configured);
     }

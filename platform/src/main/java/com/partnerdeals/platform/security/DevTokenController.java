@@ -2,6 +2,7 @@ package com.partnerdeals.platform.security;
 
 import com.partnerdeals.api.common.RuleViolation;
 import com.partnerdeals.api.partner.RegisterPartner;
+import com.partnerdeals.platform.config.MissingSetting;
 import com.partnerdeals.platform.config.PortalProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -52,8 +53,9 @@ class DevTokenController {
 
     DevTokenController(PortalProperties properties) {
         String secret = properties.security().hmacSecret();
-        if (secret == null) {
-            throw new IllegalStateException("Dev tokens need portal.security.hmac-secret");
+        if (secret == null || secret.isBlank()) {
+            throw new MissingSetting(SecurityConfiguration.HMAC_SECRET, "is not set, but dev tokens are on.",
+                    "Set PORTAL_SECURITY_HMAC_SECRET (at least 32 bytes), or PORTAL_DEV_TOKENS_ENABLED=false.");
         }
         this.encoder = NimbusJwtEncoder.withSecretKey(SecurityConfiguration.hmacKey(secret)).build();
         log.warn("Dev tokens are ON: anyone can mint any role at POST /api/dev/tokens. "

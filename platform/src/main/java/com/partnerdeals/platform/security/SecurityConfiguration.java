@@ -1,5 +1,6 @@
 package com.partnerdeals.platform.security;
 
+import com.partnerdeals.platform.config.MissingSetting;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.web.ProblemResponses;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,13 @@ import java.util.List;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -19,20 +23,21 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -48,6 +53,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     /** The narrowest column that stores a user: an event's actor and a note's author. */
     static final int MAX_SUBJECT_LENGTH = 255;
+    static final String HMAC_SECRET = "portal.security.hmac-secret";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
@@ -113,11 +119,21 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject == null || subject.length() <= MAX_SUBJECT_LENGTH));
     }
 
-    /** The embedded default: HS256 tokens signed with a configured secret. */
+    /**
+     * Without an identity provider (issuer, JWK set or public key: Spring Boot's standard settings), tokens are HS256
+     * tokens signed with {@code portal.security.hmac-secret}: the embedded default. With neither, the start stops
+     * and says which setting to give.
+     */
     @Bean
-    @ConditionalOnProperty("portal.security.hmac-secret")
+    @Conditional(NoIdentityProvider.class)
     JwtDecoder hmacJwtDecoder(PortalProperties properties, OAuth2TokenValidator<Jwt> callerClaimsValidator) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(hmacKey(properties.security().hmacSecret()))
+        String secret = properties.security().hmacSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new MissingSetting(HMAC_SECRET, "is not set, and no identity provider is configured.",
+                    "Set spring.security.oauth2.resourceserver.jwt.issuer-uri to your identity provider, or "
+                            + "PORTAL_SECURITY_HMAC_SECRET to a secret of at least 32 bytes that signs the tokens.");
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(hmacKey(secret))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), callerClaimsValidator));
@@ -127,9 +143,24 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     static SecretKey hmacKey(String secret) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < 32) {
-            throw new IllegalStateException("portal.security.hmac-secret must be at least 32 bytes for HS256");
+            throw new MissingSetting(HMAC_SECRET, "is shorter than 32 bytes, too weak for HS256.",
+                    "Set PORTAL_SECURITY_HMAC_SECRET to at least 32 random bytes (openssl rand -base64 32).");
         }
         return new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    /** None of Spring Boot's settings for verifying an identity provider's tokens is given. */
+    static class NoIdentityProvider implements Condition {
+
+        private static final List<String> SETTINGS = List.of(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location");
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return SETTINGS.stream().allMatch(setting -> !StringUtils.hasText(context.getEnvironment().getProperty(setting)));
+        }
     }
 
     @Override
