@@ -1,6 +1,8 @@
 package com.partnerdeals.platform.axon;
 
 import com.partnerdeals.api.common.Actor;
+import com.partnerdeals.platform.web.RequestIds;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -19,8 +21,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * How commands leave the web layer: stamped with the acting user (copied onto every event they cause,
- * for the audit trail) and retried when another node changed the same aggregate at the same moment.
+ * How commands leave the web layer: stamped with the acting user and the request's id (copied onto every event
+ * they cause, for the audit trail) and retried when another node changed the same aggregate at the same moment.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandDispatchConfiguration {
@@ -42,7 +44,12 @@ public class CommandDispatchConfiguration {
                 .build();
         gateway.registerDispatchInterceptor(messages -> (index, command) -> {
             Actor actor = currentActor();
-            return command.andMetaData(Map.of(Actor.SUBJECT_KEY, actor.subject(), Actor.ROLES_KEY, actor.roles()));
+            Map<String, Object> metaData = new HashMap<>(Map.of(Actor.SUBJECT_KEY, actor.subject(), Actor.ROLES_KEY, actor.roles()));
+            String requestId = RequestIds.current();
+            if (requestId != null) {
+                metaData.put(RequestIds.KEY, requestId);
+            }
+            return command.andMetaData(metaData);
         });
         return gateway;
     }
@@ -55,7 +62,8 @@ public class CommandDispatchConfiguration {
      */
     @Bean
     CorrelationDataProvider actorCorrelationDataProvider() {
-        SimpleCorrelationDataProvider actor = new SimpleCorrelationDataProvider(Actor.SUBJECT_KEY, Actor.ROLES_KEY);
+        SimpleCorrelationDataProvider actor = new SimpleCorrelationDataProvider(Actor.SUBJECT_KEY, Actor.ROLES_KEY,
+                RequestIds.KEY);
         return message -> message instanceof TrackedEventMessage<?> ? Map.of() : actor.correlationDataFor(message);
     }
 

@@ -21,8 +21,8 @@ public class Api {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    public Response get(String path, String token) {
-        return send(request(path, token).GET());
+    public Response get(String path, String token, String... headers) {
+        return send(request(path, token, headers).GET());
     }
 
     public Response post(String path, String token, Object body, String... headers) {
@@ -41,7 +41,7 @@ public class Api {
             builder.header("Authorization", "Bearer " + token);
         }
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]); // replaces a default (Accept, Content-Type)
         }
         return builder;
     }

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -112,6 +113,16 @@ public class Projections {
     private static boolean replayUnfinished(TrackingToken token) {
         return token instanceof ReplayToken replay
                 && positionOf(replay.getCurrentToken()) < positionOf(replay.getTokenAtReset());
+    }
+
+    /** The read models whose processor on this node is not running or stopped on an error. */
+    public List<String> stopped() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .filter(processor -> !processor.isRunning() || processor.isError())
+                .map(EventProcessor::getName)
+                .sorted()
+                .toList();
     }
 
     /** Tries every parked event of the projection again; those that fail again stay parked. */
