@@ -1,6 +1,7 @@
 package com.partnerdeals.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -93,7 +94,7 @@ class IssuerTokensTest {
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 
         String partner = signed(issuerKey, claims("anna@" + partnerId + ".example", List.of("PARTNER"), partnerId).build());
-        assertThat(api.get("/api/partners/" + partnerId, partner).status()).isEqualTo(200);
+        await().untilAsserted(() -> assertThat(api.get("/api/partners/" + partnerId, partner).status()).isEqualTo(200));
         assertThat(api.post("/api/partners", partner, Map.of("partnerId", partnerId + "-2", "name", "Not allowed",
                 "domains", List.of(partnerId + "-2.example"))).status()).as("a partner is not a manager").isEqualTo(403);
     }
