@@ -10,15 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
-import java.util.UUID;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
@@ -63,20 +57,9 @@ class StartupSettingsTest {
 
     /** Starts the service with one setting taken away; answers what Spring Boot reports about the failure. */
     private static FailureAnalysis failedStart(String... settings) throws Exception {
-        Clock eventClock = GenericEventMessage.clock; // a second service in this JVM would repoint Axon's static clock
-        try {
-            List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:"
-                    + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
-            arguments.addAll(List.of(settings));
-            Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(PartnerDealsApplication.class)
-                    .profiles("test")
-                    .run(arguments.toArray(String[]::new))
-                    .close());
-            assertThat(failure).hasRootCauseInstanceOf(MissingSetting.class);
-            assertThat(factories()).as("Spring Boot finds the analyzer").contains(MissingSettingFailureAnalyzer.class.getName());
-            return new MissingSettingFailureAnalyzer().analyze(failure);
-        } finally {
-            GenericEventMessage.clock = eventClock;
-        }
+        Throwable failure = catchThrowable(() -> SecondService.onH2(settings).close());
+        assertThat(failure).hasRootCauseInstanceOf(MissingSetting.class);
+        assertThat(factories()).as("Spring Boot finds the analyzer").contains(MissingSettingFailureAnalyzer.class.getName());
+        return new MissingSettingFailureAnalyzer().analyze(failure);
     }
 }

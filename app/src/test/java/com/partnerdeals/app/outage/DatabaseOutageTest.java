@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.partnerdeals.app.PartnerDealsApplication;
 import com.partnerdeals.app.PartnerProgram;
+import com.partnerdeals.app.SecondService;
 import com.partnerdeals.platform.testing.Api;
 import com.partnerdeals.platform.testing.PostgresAvailable;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -37,13 +33,8 @@ class DatabaseOutageTest {
         assumeTrue("postgres".equals(System.getProperty("test.database")), "runs in the PostgreSQL pass");
         PostgresAvailable.assumeDatabase();
         String schema = "outage_" + UUID.randomUUID().toString().substring(0, 8);
-        // This second service in the test JVM points Axon's static event clock at its own clock; the shared test
-        // service's settable clock must have it back afterwards.
-        Clock eventClock = GenericEventMessage.clock;
-        try (TcpProxy proxy = new TcpProxy(POSTGRES_PORT);
-             ConfigurableApplicationContext service = start(proxy.port(), schema)) {
-            PartnerProgram program = new PartnerProgram(Integer.parseInt(
-                    service.getEnvironment().getProperty("local.server.port")));
+        try (TcpProxy proxy = new TcpProxy(POSTGRES_PORT); SecondService service = start(proxy.port(), schema)) {
+            PartnerProgram program = new PartnerProgram(service.port());
             Api api = program.api;
             String partner = program.newPartner();
             String dealId = program.newDeal(partner);
@@ -72,20 +63,16 @@ class DatabaseOutageTest {
             await().atMost(Duration.ofSeconds(90)).until(() ->
                     api.get("/api/deals/" + dealId, partnerToken).json().path("notes").size() == 1);
         } finally {
-            GenericEventMessage.clock = eventClock;
             dropSchema(schema);
         }
     }
 
-    private static ConfigurableApplicationContext start(int databasePort, String schema) {
-        // Arguments, because they outrank the test profile's own datasource settings.
-        return new SpringApplicationBuilder(PartnerDealsApplication.class)
-                .profiles("test", "postgres")
-                .run("--server.port=0",
-                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + databasePort + "/test?currentSchema=" + schema,
-                        "--spring.flyway.schemas=" + schema,
-                        "--spring.flyway.default-schema=" + schema,
-                        "--spring.datasource.hikari.maximum-pool-size=6");
+    private static SecondService start(int databasePort, String schema) {
+        return SecondService.start(new String[] {"test", "postgres"},
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + databasePort + "/test?currentSchema=" + schema,
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema,
+                "--spring.datasource.hikari.maximum-pool-size=6");
     }
 
     private static void dropSchema(String schema) {

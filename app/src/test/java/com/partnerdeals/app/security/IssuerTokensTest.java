@@ -9,26 +9,21 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.partnerdeals.app.PartnerDealsApplication;
 import com.partnerdeals.app.PartnerProgram;
+import com.partnerdeals.app.SecondService;
 import com.partnerdeals.platform.testing.Api;
 import com.partnerdeals.platform.testing.Tokens;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -45,8 +40,7 @@ class IssuerTokensTest {
     private static RSAKey issuerKey;
     private static HttpServer issuer;
     private static String issuerUri;
-    private static ConfigurableApplicationContext service;
-    private static Clock eventClock;
+    private static SecondService service;
     private static Api api;
 
     @BeforeAll
@@ -63,22 +57,15 @@ class IssuerTokensTest {
         });
         issuer.start();
         issuerUri = "http://127.0.0.1:" + issuer.getAddress().getPort() + "/realms/partners";
-        eventClock = GenericEventMessage.clock; // a second service in this JVM repoints Axon's static clock
-        service = new SpringApplicationBuilder(PartnerDealsApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuerUri + "/protocol/openid-connect/certs");
-        api = new Api(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+        service = SecondService.onH2("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuerUri + "/protocol/openid-connect/certs");
+        api = new Api(service.port());
     }
 
     @AfterAll
     static void stop() {
         if (service != null) {
             service.close();
-            GenericEventMessage.clock = eventClock;
         }
         if (issuer != null) {
             issuer.stop(0);
