@@ -160,6 +160,9 @@ class AccessHttpTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/deals/{dealId}/close-won").contains("/api/partners")
                 .contains("application/problem+json");
+        assertThat(docs.body()).as("the caller comes from the token, never from the client").doesNotContain("\"caller\"");
+        assertThat(docs.json().at("/paths/~1api~1deals~1{dealId}~1accept/post/parameters").findValuesAsString("name"))
+                .containsExactlyInAnyOrder("dealId", "If-Match");
     }
 
     private static void assertUnauthorized(Api.Response response) {

@@ -8,6 +8,7 @@ import com.partnerdeals.api.customer.RequestTrialExtension;
 import com.partnerdeals.api.customer.StartSubscription;
 import com.partnerdeals.command.web.Versions;
 import com.partnerdeals.platform.security.Caller;
+import com.partnerdeals.platform.web.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -79,10 +79,10 @@ class CustomerAccountController {
     ResponseEntity<Map<String, Object>> requestExtension(@PathVariable String customerId,
                                                          @Valid @RequestBody(required = false) ExtensionRequest request,
                                                          Caller caller,
-                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                         ExpectedVersion expected) {
         String note = request != null && request.note() != null && !request.note().isBlank() ? request.note().trim() : null;
         return ok(customerId, commands.sendAndWait(new RequestTrialExtension(customerId, note, caller.partnerId(),
-                Versions.expected(ifMatch))));
+                expected.value())));
     }
 
     @PostMapping("/trial-extension")
@@ -90,9 +90,9 @@ class CustomerAccountController {
     @Operation(summary = "Extend the trial (days 1..90, default 30); at most once per trial")
     ResponseEntity<Map<String, Object>> extend(@PathVariable String customerId,
                                                @Valid @RequestBody(required = false) ExtensionGrant request,
-                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                               ExpectedVersion expected) {
         Integer days = request != null ? request.days() : null;
-        return ok(customerId, commands.sendAndWait(new ExtendTrial(customerId, days, Versions.expected(ifMatch))));
+        return ok(customerId, commands.sendAndWait(new ExtendTrial(customerId, days, expected.value())));
     }
 
     @PostMapping("/subscription")
@@ -100,11 +100,11 @@ class CustomerAccountController {
     @Operation(summary = "The customer subscribed (a second start changes nothing)")
     ResponseEntity<Map<String, Object>> subscribe(@PathVariable String customerId,
                                                   @Valid @RequestBody(required = false) SubscriptionRequest request,
-                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                  ExpectedVersion expected) {
         String plan = request != null && request.plan() != null && !request.plan().isBlank() ? request.plan().trim() : null;
         Instant startedAt = request != null ? request.startedAt() : null;
         return ok(customerId, commands.sendAndWait(new StartSubscription(customerId, plan, startedAt, null,
-                Versions.expected(ifMatch))));
+                expected.value())));
     }
 
     @PostMapping("/activities")

@@ -20,6 +20,7 @@ import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
 import com.partnerdeals.api.partner.RegisterPartner;
 import com.partnerdeals.command.web.Versions;
 import com.partnerdeals.platform.security.Caller;
+import com.partnerdeals.platform.web.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,7 +45,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -120,43 +120,43 @@ class DealController {
     @PreAuthorize("hasRole('PARTNER_MANAGER')")
     @Operation(summary = "Accept a pending deal")
     ResponseEntity<Map<String, Object>> accept(@PathVariable String dealId,
-                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(dealId, commands.sendAndWait(new AcceptDeal(dealId, Versions.expected(ifMatch))));
+                                               ExpectedVersion expected) {
+        return ok(dealId, commands.sendAndWait(new AcceptDeal(dealId, expected.value())));
     }
 
     @PostMapping("/{dealId}/deny")
     @PreAuthorize("hasRole('PARTNER_MANAGER')")
     @Operation(summary = "Deny a pending deal with a reason (comment required for OTHER)")
     ResponseEntity<Map<String, Object>> deny(@PathVariable String dealId, @Valid @RequestBody DenyRequest request,
-                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                             ExpectedVersion expected) {
         return ok(dealId, commands.sendAndWait(new DenyDeal(dealId, DenialReason.valueOf(request.reason()),
-                request.comment(), Versions.expected(ifMatch))));
+                request.comment(), expected.value())));
     }
 
     @PostMapping("/{dealId}/stage")
     @Operation(summary = "Move the deal to an open stage")
     ResponseEntity<Map<String, Object>> move(@PathVariable String dealId, @Valid @RequestBody StageRequest request,
                                              Caller caller,
-                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                             ExpectedVersion expected) {
         return ok(dealId, commands.sendAndWait(new MoveDealStage(dealId, DealStage.valueOf(request.stage()),
-                caller.actingPartnerId(), Versions.expected(ifMatch))));
+                caller.actingPartnerId(), expected.value())));
     }
 
     @PostMapping("/{dealId}/newsletter-subscription")
     @Operation(summary = "Record the customer's agreement to the newsletter")
     ResponseEntity<Map<String, Object>> newsletter(@PathVariable String dealId, Caller caller,
-                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                   ExpectedVersion expected) {
         return ok(dealId, commands.sendAndWait(new SubmitNewsletterSubscription(dealId, caller.actingPartnerId(),
-                Versions.expected(ifMatch))));
+                expected.value())));
     }
 
     @PostMapping("/{dealId}/trial")
     @Operation(summary = "Start the customer's trial account from the deal and link it to the deal")
     ResponseEntity<Map<String, Object>> startTrial(@PathVariable String dealId, Caller caller,
-                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                   ExpectedVersion expected) {
         String customerId = UUID.randomUUID().toString();
         Deal.TrialStart start = commands.sendAndWait(new StartTrial(dealId, customerId, caller.actingPartnerId(),
-                Versions.expected(ifMatch)));
+                expected.value()));
         ResponseEntity<Map<String, Object>> created = Versions.created(URI.create("/api/customers/" + customerId),
                 "dealId", dealId, start.version());
         created.getBody().put("customerId", start.customerId());
@@ -168,37 +168,37 @@ class DealController {
     @Operation(summary = "Close an accepted deal as won, with billing option and annual value")
     ResponseEntity<Map<String, Object>> closeWon(@PathVariable String dealId, @Valid @RequestBody CloseWonRequest request,
                                                  Caller caller,
-                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                 ExpectedVersion expected) {
         MoneyRequest value = request.annualValue();
         return ok(dealId, commands.sendAndWait(new CloseDealWon(dealId, BillingOption.valueOf(request.billingOption()),
                 new Money(value.amount(), currency(value.currency())), caller.actingPartnerId(),
-                Versions.expected(ifMatch))));
+                expected.value())));
     }
 
     @PostMapping("/{dealId}/close-lost")
     @Operation(summary = "Close the deal as lost, with the reason to reassess later")
     ResponseEntity<Map<String, Object>> closeLost(@PathVariable String dealId, @Valid @RequestBody CloseLostRequest request,
                                                   Caller caller,
-                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                  ExpectedVersion expected) {
         return ok(dealId, commands.sendAndWait(new CloseDealLost(dealId, request.reason().trim(),
-                caller.actingPartnerId(), Versions.expected(ifMatch))));
+                caller.actingPartnerId(), expected.value())));
     }
 
     @PostMapping("/{dealId}/reopen")
     @Operation(summary = "Reopen a lost deal in the stage it was closed from")
     ResponseEntity<Map<String, Object>> reopen(@PathVariable String dealId, Caller caller,
-                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ok(dealId, commands.sendAndWait(new ReopenDeal(dealId, caller.actingPartnerId(), Versions.expected(ifMatch))));
+                                               ExpectedVersion expected) {
+        return ok(dealId, commands.sendAndWait(new ReopenDeal(dealId, caller.actingPartnerId(), expected.value())));
     }
 
     @PostMapping("/{dealId}/notes")
     @Operation(summary = "Add a note (allowed in every state; send a noteId to make retries safe)")
     ResponseEntity<Map<String, Object>> addNote(@PathVariable String dealId, @Valid @RequestBody NoteRequest request,
                                                 Caller caller,
-                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                                ExpectedVersion expected) {
         String noteId = request.noteId() != null ? request.noteId() : UUID.randomUUID().toString();
         long version = commands.sendAndWait(new AddDealNote(dealId, noteId, request.text(), caller.subject(),
-                caller.actingPartnerId(), Versions.expected(ifMatch)));
+                caller.actingPartnerId(), expected.value()));
         ResponseEntity<Map<String, Object>> created = Versions.created(URI.create("/api/deals/" + dealId),
                 "dealId", dealId, version);
         created.getBody().put("noteId", noteId);

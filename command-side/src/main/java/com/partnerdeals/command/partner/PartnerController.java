@@ -4,6 +4,7 @@ import com.partnerdeals.api.partner.RegisterPartner;
 import com.partnerdeals.api.partner.UpdatePartner;
 import com.partnerdeals.command.web.Versions;
 import com.partnerdeals.platform.config.PortalProperties;
+import com.partnerdeals.platform.web.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -80,11 +80,11 @@ class PartnerController {
     @Operation(summary = "Update a partner; omitted fields keep their value")
     ResponseEntity<Map<String, Object>> update(@PathVariable String partnerId,
                                                @Valid @RequestBody UpdatePartnerRequest request,
-                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                               ExpectedVersion expected) {
         long version = commands.sendAndWait(new UpdatePartner(partnerId,
                 request.name() != null ? request.name().trim() : null,
                 request.domains() != null ? lowerCase(request.domains()) : null,
-                request.commissionRate(), request.active(), Versions.expected(ifMatch)));
+                request.commissionRate(), request.active(), expected.value()));
         return Versions.ok("partnerId", partnerId, version);
     }
 

@@ -1,6 +1,5 @@
 package com.partnerdeals.command.web;
 
-import com.partnerdeals.api.common.RuleViolation;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,35 +7,12 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Optimistic concurrency over HTTP: a command answers with the aggregate's new version (body and
- * {@code ETag}); a client may send the version it saw in {@code If-Match} and gets 412 if it changed.
+ * {@code ETag}); a client may send the version it saw in {@code If-Match} ({@code ExpectedVersion}) and gets 412
+ * if it changed.
  */
 public final class Versions {
 
     private Versions() {
-    }
-
-    /**
-     * The version a client expects, from {@code If-Match: "3"} (also {@code 3} or {@code W/"3"}); null when
-     * absent or {@code *}, i.e. no expectation.
-     */
-    public static Long expected(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            long version = Long.parseLong(value);
-            if (version >= 0) {
-                return version;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the validation failure
-        }
-        throw RuleViolation.invalidField("If-Match", "must be a version this service returned, e.g. \"3\"");
     }
 
     /** 200 with {@code {<idName>: id, version}} and the version as ETag. */

@@ -1,5 +1,6 @@
 package com.partnerdeals.platform.web;
 
+import com.partnerdeals.platform.security.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -12,13 +13,15 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import com.partnerdeals.platform.security.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +34,21 @@ public class OpenApiConfiguration {
 
     static {
         // The caller comes from the bearer token, not from the request: no client should be asked for it.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, ExpectedVersion.class);
+    }
+
+    /** A command that takes an {@link ExpectedVersion} documents the header it comes from. */
+    @Bean
+    OperationCustomizer ifMatchHeader() {
+        return (operation, handler) -> {
+            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == ExpectedVersion.class)) {
+                operation.addParametersItem(new HeaderParameter().name(ExpectedVersion.HEADER).required(false)
+                        .description("The version the client saw (the ETag of an earlier answer); if the resource has "
+                                + "moved on since, 412 VERSION_MISMATCH and nothing changes")
+                        .schema(new StringSchema().example("\"3\"")));
+            }
+            return operation;
+        };
     }
 
     @Bean
