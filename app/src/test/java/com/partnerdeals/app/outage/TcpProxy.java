@@ -63,11 +63,19 @@ final class TcpProxy implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket client = server.accept();
-                    Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(target);
-                    pipe(client, target);
-                    pipe(target, client);
+                    // Under the lock that cut() takes: a connection accepted just as the proxy is cut is closed too,
+                    // rather than surviving as one working path to the database.
+                    synchronized (this) {
+                        if (server.isClosed()) {
+                            closeQuietly(client);
+                            return;
+                        }
+                        Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                        open.add(client);
+                        open.add(target);
+                        pipe(client, target);
+                        pipe(target, client);
+                    }
                 } catch (IOException closed) {
                     return;
                 }
