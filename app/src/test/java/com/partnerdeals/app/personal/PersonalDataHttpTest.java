@@ -88,6 +88,12 @@ class PersonalDataHttpTest {
         assertThat(dump()).as("encrypted in the store, but the read models show the contact until erased")
                 .contains(contactName);
 
+        // SPEC 11: access and erasure are vendor staff's; a partner is refused, and nothing is erased.
+        assertThat(api.get("/api/personal-data?email=" + email, program.tokens.partner(first)).status()).isEqualTo(403);
+        assertThat(api.post("/api/personal-data/erasures", program.tokens.partner(first),
+                Map.of("email", email, "reason", "A partner may not")).status()).isEqualTo(403);
+        assertThat(api.get("/api/personal-data?email=" + email, manager).json().get("deals")).hasSize(2);
+
         Api.Response erased = api.post("/api/personal-data/erasures", manager,
                 Map.of("email", email, "reason", "The contact asked to be forgotten (ticket 4711)"));
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);

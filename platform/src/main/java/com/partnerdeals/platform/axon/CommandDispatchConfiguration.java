@@ -1,6 +1,7 @@
 package com.partnerdeals.platform.axon;
 
 import com.partnerdeals.api.common.Actor;
+import com.partnerdeals.platform.web.DatabaseUnavailable;
 import com.partnerdeals.platform.web.RequestIds;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.AxonTransientException;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -68,13 +70,16 @@ public class CommandDispatchConfiguration {
     }
 
     /**
-     * Another node appended to the same aggregate first: retried on fresh state. Axon also counts JDBC failures
-     * as transient, but with the database out of reach each retry would wait the pool's timeout again; the
-     * client is better served by a prompt 503 (SPEC 9).
+     * Worth another try on fresh state: another node appended to the same aggregate first, or the database reported
+     * another transient failure (a deadlock between two commands, say). Not when the database is out of reach:
+     * each retry would wait the pool's timeout again, and the client is better served by a prompt 503 (SPEC 9).
      */
     private static boolean isTransient(Throwable failure) {
+        if (DatabaseUnavailable.causes(failure)) {
+            return false;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
+            if (t instanceof ConcurrencyException || t instanceof AxonTransientException) {
                 return true;
             }
         }

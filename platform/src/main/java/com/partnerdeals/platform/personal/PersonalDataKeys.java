@@ -115,7 +115,8 @@ public class PersonalDataKeys {
     public Optional<SecretKey> key(String keyId) {
         synchronized (cache) {
             Cached cached = cache.get(keyId);
-            if (cached != null && (cached.key().isEmpty() || cached.until() > System.currentTimeMillis())) {
+            // Erased keys expire too: an erasure whose transaction rolled back must not leave a key unreadable here.
+            if (cached != null && cached.until() > System.currentTimeMillis()) {
                 return cached.key();
             }
         }

@@ -1,8 +1,10 @@
 package com.partnerdeals.platform.web;
 
+import static com.partnerdeals.platform.web.ProblemResponses.fieldError;
+import static com.partnerdeals.platform.web.ProblemResponses.validationFailed;
+
 import com.partnerdeals.api.common.RuleViolation;
 import jakarta.validation.ConstraintViolationException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -171,23 +173,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
     }
 
-    private static ProblemDetail validationFailed(List<Map<String, String>> errors) {
-        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "The request has invalid fields.", Map.of("errors", errors));
-    }
-
     private static List<Map<String, String>> fieldErrors(BindingResult result) {
         return result.getFieldErrors().stream()
                 .map(error -> fieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
     }
 
-    private static Map<String, String> fieldError(String field, String message) {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("field", field);
-        error.put("message", message);
-        return error;
-    }
 
     private static String lastNode(String path) {
         return path.substring(path.lastIndexOf('.') + 1);

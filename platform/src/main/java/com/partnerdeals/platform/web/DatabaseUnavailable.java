@@ -13,7 +13,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * broken connection, SQL state class 08 (connection exception) or 57P (PostgreSQL shutting down), or a pooled
  * connection that HikariCP closed under a transaction because it broke (it says so without an SQL state).
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     static final String RETRY_AFTER_SECONDS = "5";
     private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
@@ -21,7 +21,7 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    static boolean causes(Throwable failure) {
+    public static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException || t instanceof DataAccessResourceFailureException

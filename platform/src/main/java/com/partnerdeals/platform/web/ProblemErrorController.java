@@ -33,7 +33,9 @@ class ProblemErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.BAD_REQUEST;
         }
-        problems.write(response, status, ProblemResponses.codeFor(status), status == HttpStatus.NOT_FOUND
-                ? "No such resource." : "The request was refused: " + status.getReasonPhrase() + ".");
+        String detail = status == HttpStatus.NOT_FOUND ? "No such resource."
+                : status.is5xxServerError() ? "Something went wrong on our side; the request may not have been applied."
+                : "The request was refused: " + status.getReasonPhrase() + ".";
+        problems.write(response, status, ProblemResponses.codeFor(status), detail);
     }
 }

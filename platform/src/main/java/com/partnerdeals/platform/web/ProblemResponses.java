@@ -3,6 +3,8 @@ package com.partnerdeals.platform.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +32,18 @@ public class ProblemResponses {
         problem.setProperty("code", code);
         extras.forEach(problem::setProperty);
         return problem;
+    }
+
+    /** {@code 400 VALIDATION_FAILED} with {@code errors[{field, message}]} (SPEC 9). */
+    public static ProblemDetail validationFailed(List<Map<String, String>> errors) {
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields.", Map.of("errors", errors));
+    }
+
+    public static Map<String, String> fieldError(String field, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return error;
     }
 
     /**

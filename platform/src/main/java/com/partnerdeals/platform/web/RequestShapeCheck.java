@@ -99,9 +99,8 @@ public class RequestShapeCheck extends OncePerRequestFilter {
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             for (String value : parameter.getValue()) {
                 if (!PlainText.isPlain(value) || !PlainText.isPlain(parameter.getKey())) {
-                    return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                            "The request has invalid fields.", Map.of("errors", List.of(Map.of(
-                                    "field", parameter.getKey(), "message", "contains a control character"))));
+                    return ProblemResponses.validationFailed(List.of(
+                            ProblemResponses.fieldError(parameter.getKey(), "contains a control character")));
                 }
             }
         }
