@@ -1,6 +1,10 @@
 package com.partnerdeals.platform.axon;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.springframework.context.annotation.Bean;
@@ -20,4 +24,24 @@ public class AxonMetricsConfiguration {
     ConfigurerModule axonMetrics(MeterRegistry registry) {
         return configurer -> new GlobalMetricRegistry(registry).registerWithConfigurerWithDefaultTags(configurer);
     }
+
+    /**
+     * Axon's timers compute percentiles in the service (time-windowed, per message, on the command's thread and
+     * every projection's): that cost 0.9 ms of CPU per command in the throughput benchmark. Prometheus gets count,
+     * sum and max per message type instead (rates and mean latency); tail latency is the HTTP timers' business.
+     */
+    @Bean
+    MeterFilter noPercentilesForAxonTimers() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return AXON_METERS.stream().anyMatch(id.getName()::startsWith)
+                        ? DistributionStatisticConfig.builder().percentiles().build().merge(config)
+                        : config;
+            }
+        };
+    }
+
+    private static final List<String> AXON_METERS = List.of("commandBus", "eventProcessor", "eventBus", "queryBus",
+            "eventStore");
 }
