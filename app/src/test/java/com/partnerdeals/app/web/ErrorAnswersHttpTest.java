@@ -117,6 +117,11 @@ class ErrorAnswersHttpTest {
         assertInvalidField(post("/api/partners", manager,
                 "{\"partnerId\":\"" + PartnerProgram.unique("p") + "\",\"name\":\"X\",\"domains\":[\"x.example\"],\"comissionRate\":\"0.3\"}"),
                 "comissionRate");
+        RawHttp.Response unknownStage = post("/api/deals/" + dealId + "/stage", program.tokens.partner(partner),
+                "{\"stage\":\"WON\"}");
+        assertInvalidField(unknownStage, "stage");
+        assertThat(JSON.readTree(unknownStage.body()).findValuesAsString("message"))
+                .containsExactly("must be one of [NEW, NEWSLETTER_SUBSCRIPTION, TRIAL, CLOSED_WON, CLOSED_LOST]");
         assertProblem(post("/api/deals/" + dealId + "/notes", program.tokens.partner(partner), "{\"text\":\"a\",\"text\":\"b\"}"),
                 400, "MALFORMED_REQUEST");
         assertProblem(post("/api/deals/" + dealId + "/notes", program.tokens.partner(partner), "{\"text\":\"a\"} trailing"),

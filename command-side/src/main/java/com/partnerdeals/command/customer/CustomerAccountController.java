@@ -6,10 +6,12 @@ import com.partnerdeals.api.customer.RecordCustomerActivities;
 import com.partnerdeals.api.customer.ReportCustomerUsage;
 import com.partnerdeals.api.customer.RequestTrialExtension;
 import com.partnerdeals.api.customer.StartSubscription;
-import com.partnerdeals.command.web.Versions;
+import com.partnerdeals.command.web.CommandResult;
 import com.partnerdeals.platform.security.Caller;
 import com.partnerdeals.platform.web.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,7 +22,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,32 +40,34 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/customers/{customerId}")
-@Tag(name = "Customer accounts")
+@Tag(name = "Customers")
 class CustomerAccountController {
 
     static final int MAX_BATCH = 1000;
 
-    record ExtensionRequest(@Size(max = 4000) String note) {
+    record ExtensionRequest(@Size(max = 4000) @Schema(example = "Waiting for the customer's security review")
+                            String note) {
     }
 
-    record ExtensionGrant(@Min(1) @Max(90) Integer days) {
+    record ExtensionGrant(@Min(1) @Max(90) @Schema(description = "Default 30", example = "30") Integer days) {
     }
 
-    record SubscriptionRequest(@Size(max = 100) String plan, Instant startedAt) {
+    record SubscriptionRequest(@Size(max = 100) @Schema(example = "Professional") String plan,
+                               @Schema(description = "Default: now", example = "2026-11-30T09:00:00Z") Instant startedAt) {
     }
 
-    record ActivityReport(@NotBlank @Size(max = 128) String activityId,
-                          @NotBlank @Size(max = 64) String type,
-                          @NotNull Instant occurredAt,
-                          @Size(max = 128) String userId) {
+    record ActivityReport(@NotBlank @Size(max = 128) @Schema(example = "evt-20261130-0001") String activityId,
+                          @NotBlank @Size(max = 64) @Schema(example = "LOGIN") String type,
+                          @NotNull @Schema(example = "2026-11-30T08:15:00Z") Instant occurredAt,
+                          @Size(max = 128) @Schema(example = "user-42") String userId) {
     }
 
     record ActivityBatch(@NotEmpty @Size(max = MAX_BATCH) List<@NotNull @Valid ActivityReport> activities) {
     }
 
-    record UsageReport(@NotNull @Min(0) Integer users,
-                       @Size(max = 100) String mainFramework,
-                       @NotNull @Min(0) @Max(100) Integer frameworkProgress) {
+    record UsageReport(@NotNull @Min(0) @Schema(example = "12") Integer users,
+                       @Size(max = 100) @Schema(example = "ISO 27001") String mainFramework,
+                       @NotNull @Min(0) @Max(100) @Schema(description = "Percent", example = "40") Integer frameworkProgress) {
     }
 
     private final CommandGateway commands;
@@ -75,8 +78,9 @@ class CustomerAccountController {
 
     @PostMapping("/trial-extension-requests")
     @PreAuthorize("hasRole('PARTNER')")
-    @Operation(summary = "Ask the partner manager for a longer trial (the owning partner)")
-    ResponseEntity<Map<String, Object>> requestExtension(@PathVariable String customerId,
+    @Operation(operationId = "requestTrialExtension", summary = "Ask the partner manager for a longer trial (the owning partner)",
+            description = "Once per trial (409 EXTENSION_ALREADY_REQUESTED); the request shows as an attention item for the partner manager.")
+    ResponseEntity<CommandResult> requestExtension(@PathVariable String customerId,
                                                          @Valid @RequestBody(required = false) ExtensionRequest request,
                                                          Caller caller,
                                                          ExpectedVersion expected) {
@@ -87,8 +91,9 @@ class CustomerAccountController {
 
     @PostMapping("/trial-extension")
     @PreAuthorize("hasRole('PARTNER_MANAGER')")
-    @Operation(summary = "Extend the trial (days 1..90, default 30); at most once per trial")
-    ResponseEntity<Map<String, Object>> extend(@PathVariable String customerId,
+    @Operation(operationId = "extendTrial", summary = "Extend the trial (days 1..90, default 30); at most once per trial",
+            description = "Moves trialEndsAt by the days granted; a second extension is 409 TRIAL_ALREADY_EXTENDED.")
+    ResponseEntity<CommandResult> extend(@PathVariable String customerId,
                                                @Valid @RequestBody(required = false) ExtensionGrant request,
                                                ExpectedVersion expected) {
         Integer days = request != null ? request.days() : null;
@@ -97,8 +102,9 @@ class CustomerAccountController {
 
     @PostMapping("/subscription")
     @PreAuthorize("hasAnyRole('SYSTEM', 'PARTNER_MANAGER')")
-    @Operation(summary = "The customer subscribed (a second start changes nothing)")
-    ResponseEntity<Map<String, Object>> subscribe(@PathVariable String customerId,
+    @Operation(operationId = "startSubscription", summary = "The customer subscribed (a second start changes nothing)",
+            description = "The trial account becomes an active subscription. Sent by the product (SYSTEM) or a partner manager.")
+    ResponseEntity<CommandResult> subscribe(@PathVariable String customerId,
                                                   @Valid @RequestBody(required = false) SubscriptionRequest request,
                                                   ExpectedVersion expected) {
         String plan = request != null && request.plan() != null && !request.plan().isBlank() ? request.plan().trim() : null;
@@ -109,22 +115,24 @@ class CustomerAccountController {
 
     @PostMapping("/activities")
     @PreAuthorize("hasRole('SYSTEM')")
-    @Operation(summary = "Record up to 1000 activities; an activityId seen before counts once")
-    ResponseEntity<Map<String, Object>> recordActivities(@PathVariable String customerId,
+    @ApiResponse(responseCode = "202", description = "Recorded: how many were new and how many were repeats", useReturnTypeSchema = true)
+    @Operation(operationId = "recordCustomerActivities", summary = "Record up to 1000 activities; an activityId seen before counts once",
+            description = "Sent by the product. Activities feed the 90-day activity counts of the customer overview; a repeated activityId is counted as a duplicate and changes nothing.")
+    ResponseEntity<RecordedActivities> recordActivities(@PathVariable String customerId,
                                                          @Valid @RequestBody ActivityBatch batch) {
         List<Activity> activities = batch.activities().stream()
                 .map(a -> new Activity(a.activityId(), a.type(), a.occurredAt(), a.userId()))
                 .toList();
         Trial.ActivityOutcome outcome = commands.sendAndWait(new RecordCustomerActivities(customerId, activities));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(outcome.version())).body(Map.of(
-                "customerId", customerId, "accepted", outcome.accepted(), "duplicates", outcome.duplicates(),
-                "version", outcome.version()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).eTag(Long.toString(outcome.version())).body(
+                new RecordedActivities(customerId, outcome.accepted(), outcome.duplicates(), outcome.version()));
     }
 
     @PutMapping("/usage")
     @PreAuthorize("hasRole('SYSTEM')")
-    @Operation(summary = "Report the account's usage: users, main framework and its progress")
-    ResponseEntity<Map<String, Object>> reportUsage(@PathVariable String customerId,
+    @Operation(operationId = "reportCustomerUsage", summary = "Report the account's usage: users, main framework and its progress",
+            description = "Sent by the product: the latest snapshot replaces the previous one.")
+    ResponseEntity<CommandResult> reportUsage(@PathVariable String customerId,
                                                     @Valid @RequestBody UsageReport report) {
         String framework = report.mainFramework() != null && !report.mainFramework().isBlank()
                 ? report.mainFramework().trim() : null;
@@ -132,7 +140,14 @@ class CustomerAccountController {
                 report.frameworkProgress())));
     }
 
-    private static ResponseEntity<Map<String, Object>> ok(String customerId, long version) {
-        return Versions.ok("customerId", customerId, version);
+    /** What a batch of activities did to the account: new ones and repeats of ones recorded before. */
+    record RecordedActivities(@Schema(example = "8a6f0d3e-1b2c-4d5e-8f90-a1b2c3d4e5f6") String customerId,
+                              @Schema(example = "3") int accepted,
+                              @Schema(example = "1") int duplicates,
+                              @Schema(example = "7") long version) {
+    }
+
+    private static ResponseEntity<CommandResult> ok(String customerId, long version) {
+        return CommandResult.customer(customerId, version).ok();
     }
 }

@@ -18,10 +18,12 @@ import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.api.deal.ReopenDeal;
 import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
 import com.partnerdeals.api.partner.RegisterPartner;
-import com.partnerdeals.command.web.Versions;
+import com.partnerdeals.command.web.CommandResult;
 import com.partnerdeals.platform.security.Caller;
 import com.partnerdeals.platform.web.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -36,7 +38,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Currency;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -60,40 +61,55 @@ class DealController {
     private static final String ADDRESS_WITH_DOMAIN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    record CustomerRequest(@NotBlank @Size(max = 200) String companyName,
-                           @NotBlank @Size(max = 200) String contactName,
+    record CustomerRequest(@NotBlank @Size(max = 200) @Schema(example = "Acme Oy") String companyName,
+                           @NotBlank @Size(max = 200) @Schema(example = "Anna Virtanen") String contactName,
                            @NotBlank @Size(max = 254) @Email @Pattern(regexp = ADDRESS_WITH_DOMAIN,
-                                   message = "must be an email address with a domain") String contactEmail,
-                           @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
+                                   message = "must be an email address with a domain")
+                           @Schema(description = "The customer's contact; its domain identifies the customer",
+                                   example = "anna.virtanen@acme.fi") String contactEmail,
+                           @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+                           @Schema(description = "ISO 3166-1 alpha-2", example = "FI") String country) {
     }
 
-    record RegisterDealRequest(@Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String dealId,
-                               @Pattern(regexp = RegisterPartner.ID_PATTERN, message = "must be a partner id") String partnerId,
+    record RegisterDealRequest(@Pattern(regexp = UUID_PATTERN, message = "must be a UUID")
+                               @Schema(description = "Optional; chosen by the client to make retries safe",
+                                       example = "3f1c2a9e-8b4d-4e7a-9c1f-2d5e6a7b8c9d") String dealId,
+                               @Pattern(regexp = RegisterPartner.ID_PATTERN, message = "must be a partner id")
+                               @Schema(description = "Vendor staff only: the partner registered for",
+                                       example = "nordic-grc") String partnerId,
                                @NotNull @Valid CustomerRequest customer,
-                               @Min(1) Integer estimatedUsers,
-                               @Size(max = 4000) String note) {
+                               @Min(1) @Schema(example = "25") Integer estimatedUsers,
+                               @Size(max = 4000) @Schema(example = "Met at the ISO 27001 webinar") String note) {
     }
 
-    record DenyRequest(@NotNull @Pattern(regexp = "EXISTING_CUSTOMER|INVALID_LEAD|DUPLICATE|OTHER") String reason,
-                       @Size(max = 4000) String comment) {
+    record DenyRequest(@NotNull @Schema(example = "INVALID_LEAD") DenialReason reason,
+                       @Size(max = 4000) @Schema(description = "Required for OTHER",
+                               example = "The contact left the company") String comment) {
     }
 
-    record StageRequest(@NotNull @Pattern(regexp = "NEW|NEWSLETTER_SUBSCRIPTION|TRIAL|CLOSED_WON|CLOSED_LOST") String stage) {
+    record StageRequest(@NotNull @Schema(description = "An open stage; CLOSED_* is refused (use close-won or close-lost)",
+            example = "NEWSLETTER_SUBSCRIPTION") DealStage stage) {
     }
 
-    record MoneyRequest(@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 2) BigDecimal amount,
-                        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
+    record MoneyRequest(@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 2)
+                        @Schema(type = "string", description = "Decimal string, at most 2 decimals", example = "4800.00")
+                        BigDecimal amount,
+                        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+                        @Schema(description = "ISO 4217", example = "EUR") String currency) {
     }
 
-    record CloseWonRequest(@NotNull @Pattern(regexp = "CREDIT_CARD|INVOICE|PARTNER_BILLING") String billingOption,
+    record CloseWonRequest(@NotNull @Schema(example = "INVOICE") BillingOption billingOption,
                            @NotNull @Valid MoneyRequest annualValue) {
     }
 
-    record CloseLostRequest(@NotBlank @Size(max = 4000) String reason) {
+    record CloseLostRequest(@NotBlank @Size(max = 4000) @Schema(example = "Chose a competitor; reassess in Q3")
+                            String reason) {
     }
 
-    record NoteRequest(@NotBlank @Size(max = 4000) String text,
-                       @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String noteId) {
+    record NoteRequest(@NotBlank @Size(max = 4000) @Schema(example = "Demo booked for Friday") String text,
+                       @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+")
+                       @Schema(description = "Optional; chosen by the client to make retries safe", example = "note-1")
+                       String noteId) {
     }
 
     private final CommandGateway commands;
@@ -103,81 +119,88 @@ class DealController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a deal (a partner for itself; a manager on behalf of partnerId)")
-    ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegisterDealRequest request, Caller caller) {
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the deal", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "A retry of an earlier registration: nothing written", useReturnTypeSchema = true)
+    @Operation(operationId = "registerDeal", summary = "Register a deal (a partner for itself; a manager on behalf of partnerId)",
+            description = "The customer is recognised by the domain of the contact email. The deal starts in stage NEW, review PENDING. Refused: CONTACT_IS_PARTNER, FREE_EMAIL_DOMAIN (400), DUPLICATE_DEAL with existingDealId (409). Another partner's deal or an existing customer account for the domain only flags the deal for the reviewer. Retrying with the same dealId and payload answers 200 and writes nothing; a different payload is 409 DEAL_ID_TAKEN.")
+    ResponseEntity<CommandResult> register(@Valid @RequestBody RegisterDealRequest request, Caller caller) {
         String dealId = request.dealId() != null ? request.dealId().toLowerCase(Locale.ROOT) : UUID.randomUUID().toString();
         CustomerRequest customer = request.customer();
         Deal.RegistrationOutcome outcome = commands.sendAndWait(new RegisterDeal(dealId, registeringPartner(request, caller),
                 new CustomerDetails(customer.companyName().trim(), customer.contactName().trim(),
                         customer.contactEmail().trim(), country(customer.country())),
                 request.estimatedUsers(), request.note()));
-        return outcome.created()
-                ? Versions.created(URI.create("/api/deals/" + dealId), "dealId", dealId, outcome.version())
-                : Versions.ok("dealId", dealId, outcome.version());
+        CommandResult result = CommandResult.deal(dealId, outcome.version());
+        return outcome.created() ? result.created(URI.create("/api/deals/" + dealId)) : result.ok();
     }
 
     @PostMapping("/{dealId}/accept")
     @PreAuthorize("hasRole('PARTNER_MANAGER')")
-    @Operation(summary = "Accept a pending deal")
-    ResponseEntity<Map<String, Object>> accept(@PathVariable String dealId,
+    @Operation(operationId = "acceptDeal", summary = "Accept a pending deal",
+            description = "PENDING to ACCEPTED. Accepting an accepted deal changes nothing; a denied one is 409 REVIEW_ALREADY_DECIDED.")
+    ResponseEntity<CommandResult> accept(@PathVariable String dealId,
                                                ExpectedVersion expected) {
         return ok(dealId, commands.sendAndWait(new AcceptDeal(dealId, expected.value())));
     }
 
     @PostMapping("/{dealId}/deny")
     @PreAuthorize("hasRole('PARTNER_MANAGER')")
-    @Operation(summary = "Deny a pending deal with a reason (comment required for OTHER)")
-    ResponseEntity<Map<String, Object>> deny(@PathVariable String dealId, @Valid @RequestBody DenyRequest request,
+    @Operation(operationId = "denyDeal", summary = "Deny a pending deal with a reason (comment required for OTHER)",
+            description = "PENDING to DENIED; the partner sees the reason and comment. A denied deal refuses every change but notes.")
+    ResponseEntity<CommandResult> deny(@PathVariable String dealId, @Valid @RequestBody DenyRequest request,
                                              ExpectedVersion expected) {
-        return ok(dealId, commands.sendAndWait(new DenyDeal(dealId, DenialReason.valueOf(request.reason()),
+        return ok(dealId, commands.sendAndWait(new DenyDeal(dealId, request.reason(),
                 request.comment(), expected.value())));
     }
 
     @PostMapping("/{dealId}/stage")
-    @Operation(summary = "Move the deal to an open stage")
-    ResponseEntity<Map<String, Object>> move(@PathVariable String dealId, @Valid @RequestBody StageRequest request,
+    @Operation(operationId = "moveDealStage", summary = "Move the deal to an open stage",
+            description = "From any open stage to another, forward or back, also while the review is pending. The same stage changes nothing; a CLOSED_* target is 400 USE_CLOSE_COMMAND.")
+    ResponseEntity<CommandResult> move(@PathVariable String dealId, @Valid @RequestBody StageRequest request,
                                              Caller caller,
                                              ExpectedVersion expected) {
-        return ok(dealId, commands.sendAndWait(new MoveDealStage(dealId, DealStage.valueOf(request.stage()),
+        return ok(dealId, commands.sendAndWait(new MoveDealStage(dealId, request.stage(),
                 caller.actingPartnerId(), expected.value())));
     }
 
     @PostMapping("/{dealId}/newsletter-subscription")
-    @Operation(summary = "Record the customer's agreement to the newsletter")
-    ResponseEntity<Map<String, Object>> newsletter(@PathVariable String dealId, Caller caller,
+    @Operation(operationId = "submitNewsletterSubscription", summary = "Record the customer's agreement to the newsletter",
+            description = "Moves a NEW deal to NEWSLETTER_SUBSCRIPTION. A second submission changes nothing.")
+    ResponseEntity<CommandResult> newsletter(@PathVariable String dealId, Caller caller,
                                                    ExpectedVersion expected) {
         return ok(dealId, commands.sendAndWait(new SubmitNewsletterSubscription(dealId, caller.actingPartnerId(),
                 expected.value())));
     }
 
     @PostMapping("/{dealId}/trial")
-    @Operation(summary = "Start the customer's trial account from the deal and link it to the deal")
-    ResponseEntity<Map<String, Object>> startTrial(@PathVariable String dealId, Caller caller,
+    @ApiResponse(responseCode = "201", description = "The trial started; Location names the customer account", useReturnTypeSchema = true)
+    @Operation(operationId = "startTrial", summary = "Start the customer's trial account from the deal and link it to the deal",
+            description = "Creates the customer account in trial, links it to the deal and moves the deal to TRIAL; at most one per deal (409 TRIAL_EXISTS).")
+    ResponseEntity<CommandResult> startTrial(@PathVariable String dealId, Caller caller,
                                                    ExpectedVersion expected) {
         String customerId = UUID.randomUUID().toString();
         Deal.TrialStart start = commands.sendAndWait(new StartTrial(dealId, customerId, caller.actingPartnerId(),
                 expected.value()));
-        ResponseEntity<Map<String, Object>> created = Versions.created(URI.create("/api/customers/" + customerId),
-                "dealId", dealId, start.version());
-        created.getBody().put("customerId", start.customerId());
-        created.getBody().put("trialEndsAt", start.trialEndsAt());
-        return created;
+        return CommandResult.trialStarted(dealId, start.customerId(), start.trialEndsAt(), start.version())
+                .created(URI.create("/api/customers/" + start.customerId()));
     }
 
     @PostMapping("/{dealId}/close-won")
-    @Operation(summary = "Close an accepted deal as won, with billing option and annual value")
-    ResponseEntity<Map<String, Object>> closeWon(@PathVariable String dealId, @Valid @RequestBody CloseWonRequest request,
+    @Operation(operationId = "closeDealWon", summary = "Close an accepted deal as won, with billing option and annual value",
+            description = "Only an accepted, open deal (409 DEAL_NOT_ACCEPTED). The commission is the annual value times the partner's rate, half-even to cents; the billing option decides whether it is paid out or deducted from the partner's invoice.")
+    ResponseEntity<CommandResult> closeWon(@PathVariable String dealId, @Valid @RequestBody CloseWonRequest request,
                                                  Caller caller,
                                                  ExpectedVersion expected) {
         MoneyRequest value = request.annualValue();
-        return ok(dealId, commands.sendAndWait(new CloseDealWon(dealId, BillingOption.valueOf(request.billingOption()),
+        return ok(dealId, commands.sendAndWait(new CloseDealWon(dealId, request.billingOption(),
                 new Money(value.amount(), currency(value.currency())), caller.actingPartnerId(),
                 expected.value())));
     }
 
     @PostMapping("/{dealId}/close-lost")
-    @Operation(summary = "Close the deal as lost, with the reason to reassess later")
-    ResponseEntity<Map<String, Object>> closeLost(@PathVariable String dealId, @Valid @RequestBody CloseLostRequest request,
+    @Operation(operationId = "closeDealLost", summary = "Close the deal as lost, with the reason to reassess later",
+            description = "Any open deal; the reason stays for a later reassessment (reopen).")
+    ResponseEntity<CommandResult> closeLost(@PathVariable String dealId, @Valid @RequestBody CloseLostRequest request,
                                                   Caller caller,
                                                   ExpectedVersion expected) {
         return ok(dealId, commands.sendAndWait(new CloseDealLost(dealId, request.reason().trim(),
@@ -185,33 +208,35 @@ class DealController {
     }
 
     @PostMapping("/{dealId}/reopen")
-    @Operation(summary = "Reopen a lost deal in the stage it was closed from")
-    ResponseEntity<Map<String, Object>> reopen(@PathVariable String dealId, Caller caller,
+    @Operation(operationId = "reopenDeal", summary = "Reopen a lost deal in the stage it was closed from",
+            description = "Only a CLOSED_LOST deal (409 DEAL_NOT_LOST).")
+    ResponseEntity<CommandResult> reopen(@PathVariable String dealId, Caller caller,
                                                ExpectedVersion expected) {
         return ok(dealId, commands.sendAndWait(new ReopenDeal(dealId, caller.actingPartnerId(), expected.value())));
     }
 
     @PostMapping("/{dealId}/notes")
-    @Operation(summary = "Add a note (allowed in every state; send a noteId to make retries safe)")
-    ResponseEntity<Map<String, Object>> addNote(@PathVariable String dealId, @Valid @RequestBody NoteRequest request,
+    @ApiResponse(responseCode = "201", description = "The note was added", useReturnTypeSchema = true)
+    @Operation(operationId = "addDealNote", summary = "Add a note (allowed in every state; send a noteId to make retries safe)",
+            description = "Allowed in every state, also on denied and closed deals. A retry with the same noteId and text changes nothing; another text is 409 NOTE_ID_TAKEN.")
+    ResponseEntity<CommandResult> addNote(@PathVariable String dealId, @Valid @RequestBody NoteRequest request,
                                                 Caller caller,
                                                 ExpectedVersion expected) {
         String noteId = request.noteId() != null ? request.noteId() : UUID.randomUUID().toString();
         long version = commands.sendAndWait(new AddDealNote(dealId, noteId, request.text(), caller.subject(),
                 caller.actingPartnerId(), expected.value()));
-        ResponseEntity<Map<String, Object>> created = Versions.created(URI.create("/api/deals/" + dealId),
-                "dealId", dealId, version);
-        created.getBody().put("noteId", noteId);
-        return created;
+        return CommandResult.deal(dealId, version).withNote(noteId).created(URI.create("/api/deals/" + dealId));
     }
 
-    record RedactionRequest(@NotBlank @Size(max = 4000) String reason) {
+    record RedactionRequest(@NotBlank @Size(max = 4000) @Schema(example = "The customer asked for erasure")
+                            String reason) {
     }
 
     @PostMapping("/{dealId}/notes/{noteId}/redaction")
     @PreAuthorize("hasRole('PARTNER_MANAGER')")
-    @Operation(summary = "Erase one note's text everywhere, history included (SPEC 11); its author and time stay")
-    ResponseEntity<Map<String, Object>> redactNote(@PathVariable String dealId, @PathVariable String noteId,
+    @Operation(operationId = "redactDealNote", summary = "Erase one note's text everywhere, history included; its author and time stay",
+            description = "The note's text becomes null with redacted: true in every answer, history and replays included; its author and time stay.")
+    ResponseEntity<CommandResult> redactNote(@PathVariable String dealId, @PathVariable String noteId,
                                                    @Valid @RequestBody RedactionRequest request) {
         return ok(dealId, commands.sendAndWait(new RedactDealNote(dealId, noteId, request.reason().trim())));
     }
@@ -250,7 +275,7 @@ class DealController {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> ok(String dealId, long version) {
-        return Versions.ok("dealId", dealId, version);
+    private static ResponseEntity<CommandResult> ok(String dealId, long version) {
+        return CommandResult.deal(dealId, version).ok();
     }
 }

@@ -3,6 +3,7 @@ package com.partnerdeals.command.personal;
 import com.partnerdeals.api.deal.EraseDealContact;
 import com.partnerdeals.api.personal.EraseContact;
 import com.partnerdeals.command.customer.CustomerAccountDirectory;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class ContactErasures {
 
     /** What an erasure covered: the request's id, the deals and the customer accounts linked to them. */
+    @Schema(name = "ContactErasure")
     public record Outcome(String erasureId, int deals, int customerAccounts) {
     }
 

@@ -1,6 +1,7 @@
 package com.partnerdeals.command.personal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('PARTNER_MANAGER')")
 class PersonalDataController {
 
-    record ErasureRequest(@NotBlank @Size(max = 254) @Email String email, @NotBlank @Size(max = 4000) String reason) {
+    record ErasureRequest(@NotBlank @Size(max = 254) @Email @Schema(example = "anna.virtanen@acme.fi") String email,
+                          @NotBlank @Size(max = 4000) @Schema(example = "Request by email of 2026-11-28") String reason) {
     }
 
     private final ContactErasures erasures;
@@ -29,7 +31,8 @@ class PersonalDataController {
     }
 
     @PostMapping("/erasures")
-    @Operation(summary = "Erase a customer contact's name and email everywhere; an unknown or erased email counts zero")
+    @Operation(operationId = "eraseContact", summary = "Erase a customer contact's name and email everywhere; an unknown or erased email counts zero",
+            description = "Deletes the contact's key: from then on every answer shows the name and email as null with personalDataErased: true, history and replays included. The erasure itself is audited (who and why, without the email in clear).")
     ContactErasures.Outcome erase(@Valid @RequestBody ErasureRequest request) {
         return erasures.erase(request.email().trim(), request.reason().trim());
     }

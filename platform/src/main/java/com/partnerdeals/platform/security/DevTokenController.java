@@ -5,6 +5,7 @@ import com.partnerdeals.api.partner.RegisterPartner;
 import com.partnerdeals.platform.config.MissingSetting;
 import com.partnerdeals.platform.config.PortalProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * must never be on in production.
  */
 @RestController
+@Tag(name = "Development tokens")
 @ConditionalOnProperty(name = "portal.dev-tokens.enabled", havingValue = "true")
 class DevTokenController {
 
@@ -64,7 +66,8 @@ class DevTokenController {
 
     @PostMapping("/api/dev/tokens")
     @SecurityRequirements
-    @Operation(summary = "Mint a development token (embedded default only)")
+    @Operation(operationId = "mintDevToken", summary = "Mint a development token (embedded default only)",
+            description = "Anyone can mint any role here: it exists only when portal.dev-tokens.enabled=true (the embedded default), never in production. Tokens live 12 hours.")
     TokenResponse mint(@Valid @RequestBody TokenRequest request) {
         if (request.roles().contains(Role.PARTNER.name()) && request.partnerId() == null) {
             throw RuleViolation.invalidField("partnerId", "is required for a PARTNER token");

@@ -5,6 +5,7 @@ import static com.partnerdeals.platform.web.ProblemResponses.validationFailed;
 
 import com.partnerdeals.api.common.RuleViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -32,6 +33,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -126,6 +128,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         JacksonException json = find(exception, JacksonException.class);
         if (json instanceof DatabindException && !json.getPath().isEmpty()) {
             String message = json instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                    : json instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
+                    ? "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants())
                     : "has a value of the wrong type or form";
             return respond(validationFailed(List.of(fieldError(fieldPath(json.getPath()), message))), request);
         }

@@ -5,7 +5,9 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -17,8 +19,11 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -31,6 +36,27 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+
+    /** One tag per resource, in the order a reader meets them. */
+    private static final Map<String, String> TAGS = tags(
+            "Partners", "The consulting firms in the program: domains, commission rate, active",
+            "Deals", "Registration, review, stages, closing, notes; the board, detail, audit history and point in time",
+            "Customers", "Customer accounts: trials, extensions, subscriptions, the product's usage reports; the overview",
+            "Dashboard", "Figures for a partner or for vendor staff",
+            "Personal data", "Right of access and erasure for customer contacts (GDPR)",
+            "Projections", "Read model status, replay and dead letters (vendor staff)",
+            "Development tokens", "Token minting for the embedded default only");
+
+    /** Every code an error answer can carry; the specification explains each. */
+    static final List<String> PROBLEM_CODES = List.of(
+            "VALIDATION_FAILED", "MALFORMED_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED",
+            "NOT_ACCEPTABLE", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE", "REQUEST_HEADER_FIELDS_TOO_LARGE",
+            "VERSION_MISMATCH", "CONCURRENT_MODIFICATION", "SERVICE_UNAVAILABLE", "INTERNAL_ERROR",
+            "PARTNER_EXISTS", "PARTNER_NOT_REGISTERED", "PARTNER_INACTIVE",
+            "CONTACT_IS_PARTNER", "FREE_EMAIL_DOMAIN", "DUPLICATE_DEAL", "DEAL_ID_TAKEN", "REVIEW_ALREADY_DECIDED",
+            "DEAL_DENIED", "DEAL_CLOSED", "DEAL_NOT_ACCEPTED", "DEAL_NOT_LOST", "USE_CLOSE_COMMAND", "NOTE_ID_TAKEN",
+            "TRIAL_EXISTS", "EXTENSION_ALREADY_REQUESTED", "TRIAL_ALREADY_EXTENDED", "SUBSCRIPTION_ACTIVE",
+            "REPLAY_IN_PROGRESS", "REPLAY_NOT_SUPPORTED", "REPLAY_NEEDS_ALL_NODES_STOPPED", "NO_DEAD_LETTER_QUEUE");
 
     static {
         // The caller comes from the bearer token, not from the request: no client should be asked for it.
@@ -56,18 +82,25 @@ public class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Partner Deal Registration API").version("1")
                         .description("Partners register deals for their customers; partner managers review them. "
-                                + "Errors are application/problem+json with an upper-case `code`."))
+                                + "Every request needs a bearer token; its roles (PARTNER, PARTNER_MANAGER, SYSTEM) and "
+                                + "partner_id decide what it may see and do. Errors are application/problem+json with an "
+                                + "upper-case `code`.")
+                        .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
+                // Relative, so that "Try it out" calls whichever address served the document (a gateway included).
+                .addServersItem(new Server().url("/").description("The address this document was served from"))
+                .tags(TAGS.entrySet().stream().map(tag -> new Tag().name(tag.getKey()).description(tag.getValue())).toList())
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                                .scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     /** Every operation documents the problems it can answer; commands also their conflicts. */
     @Bean
     OpenApiCustomizer documentedProblems() {
+        // Added here, not in the OpenAPI bean: springdoc drops schemas nothing refers to before customizers run.
         return api -> api.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
             boolean command = method != PathItem.HttpMethod.GET;
             Map<String, String> problems = new LinkedHashMap<>();
             problems.put("400", "Invalid input: VALIDATION_FAILED (with errors[{field, message}]), MALFORMED_REQUEST, "
@@ -86,7 +119,25 @@ public class OpenApiConfiguration {
             problems.put("406", "NOT_ACCEPTABLE: the Accept header allows neither application/json nor problem+json");
             problems.put("503", "SERVICE_UNAVAILABLE: the database cannot be reached; retry after the Retry-After seconds");
             problems.forEach((status, description) -> addProblem(operation, status, description));
+            if (command) {
+                documentVersionHeaders(operation);
+            }
         }));
+    }
+
+    /** A command's success carries the new version as ETag; a 201 also the Location of what it created. */
+    private static void documentVersionHeaders(Operation operation) {
+        operation.getResponses().forEach((status, response) -> {
+            if (!status.startsWith("2") || response.getContent() == null) {
+                return;
+            }
+            response.addHeaderObject("ETag", new Header().description("The aggregate's new version, quoted")
+                    .schema(new StringSchema().example("\"3\"")));
+            if (status.equals("201")) {
+                response.addHeaderObject("Location", new Header().description("The created resource")
+                        .schema(new StringSchema().example("/api/deals/3f1c2a9e-8b4d-4e7a-9c1f-2d5e6a7b8c9d")));
+            }
+        });
     }
 
     private static void addProblem(Operation operation, String status, String description) {
@@ -99,14 +150,30 @@ public class OpenApiConfiguration {
     }
 
     private static Schema<?> problemSchema() {
+        StringSchema code = new StringSchema();
+        code.setEnum(PROBLEM_CODES);
         return new ObjectSchema()
-                .addProperty("type", new StringSchema().description("URI identifying the problem type"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("code", new StringSchema().description("Upper-case code from the specification"))
-                .addProperty("errors", new ArraySchema().items(new ObjectSchema()
-                        .addProperty("field", new StringSchema())
-                        .addProperty("message", new StringSchema())));
+                .description("An error answer (RFC 9457) with the specification's upper-case code")
+                .addProperty("type", new StringSchema().description("URI identifying the problem type")
+                        .example("about:blank"))
+                .addProperty("title", new StringSchema().example("Conflict"))
+                .addProperty("status", new IntegerSchema().example(409))
+                .addProperty("detail", new StringSchema()
+                        .example("This partner already has an open, protected deal for acme.fi"))
+                .addProperty("code", code.description("What went wrong, for programs").example("DUPLICATE_DEAL"))
+                .addProperty("existingDealId", new StringSchema().description("DUPLICATE_DEAL only: the deal that blocks"))
+                .addProperty("errors", new ArraySchema().description("VALIDATION_FAILED only: each refused field")
+                        .items(new ObjectSchema()
+                                .addProperty("field", new StringSchema().example("customer.contactEmail"))
+                                .addProperty("message", new StringSchema().example("must be a well-formed email address"))))
+                .required(List.of("type", "title", "status", "code"));
+    }
+
+    private static Map<String, String> tags(String... namesAndDescriptions) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndDescriptions.length; i += 2) {
+            tags.put(namesAndDescriptions[i], namesAndDescriptions[i + 1]);
+        }
+        return tags;
     }
 }

@@ -10,6 +10,9 @@ import com.partnerdeals.api.customer.FindCustomer;
 import com.partnerdeals.api.customer.ListCustomers;
 import com.partnerdeals.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The customer overview (SPEC section 6): a partner's own accounts, or everyone's for vendor staff. */
 @RestController
 @RequestMapping("/api/customers")
-@Tag(name = "Customer overview")
+@Tag(name = "Customers")
 @PreAuthorize("hasAnyRole('PARTNER', 'PARTNER_MANAGER')")
 class CustomerOverviewController {
 
@@ -46,13 +49,17 @@ class CustomerOverviewController {
     }
 
     @GetMapping
-    @Operation(summary = "The customer overview: filters, sort (companyName|activitiesLast90Days|trialEndsAt|"
-            + "attentionCount, each ,asc or ,desc), paging and the counts for the filter tabs")
-    CustomerOverview overview(@RequestParam(required = false) Set<String> status,
+    @Operation(operationId = "listCustomers", summary = "The customer overview: filters, sort (companyName|activitiesLast90Days|trialEndsAt|"
+            + "attentionCount, each ,asc or ,desc), paging and the counts for the filter tabs",
+            description = "A partner sees its own accounts (trials it started), vendor staff everyone's or one partner's. Each row has the 90-day activity count and its attention items; the tab counts follow the other filters.")
+    CustomerOverview overview(@RequestParam(required = false) @Parameter(description = "Any of, case-insensitive",
+                                      array = @ArraySchema(schema = @Schema(allowableValues = {"TRIAL", "ACTIVE", "CLOSED"})))
+                              Set<String> status,
                               @RequestParam(defaultValue = "false") boolean needsAttention,
                               @RequestParam(required = false) @Size(max = 200) String q,
-                              @RequestParam(required = false) String partnerId,
-                              @RequestParam(required = false) String sort,
+                              @RequestParam(required = false) @Parameter(description = "Vendor staff only") String partnerId,
+                              @RequestParam(required = false) @Parameter(description = "A field, optionally with ,asc "
+                                      + "or ,desc", example = "activitiesLast90Days,desc") String sort,
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size,
                               Caller caller) {
@@ -61,7 +68,8 @@ class CustomerOverviewController {
     }
 
     @GetMapping("/{customerId}")
-    @Operation(summary = "One customer account as the overview shows it")
+    @Operation(operationId = "getCustomer", summary = "One customer account as the overview shows it",
+            description = "Another partner's account is 404, as if it did not exist.")
     CustomerView customer(@PathVariable String customerId, Caller caller) {
         return queries.query(new FindCustomer(customerId, caller.viewer()), CustomerView.class).join();
     }

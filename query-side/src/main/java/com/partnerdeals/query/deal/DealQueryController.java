@@ -13,6 +13,8 @@ import com.partnerdeals.api.deal.ListDeals;
 import com.partnerdeals.api.deal.ReviewStatus;
 import com.partnerdeals.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The deal reads (SPEC section 7): board, detail, audit history, state at an instant. */
 @RestController
 @RequestMapping("/api/deals")
+@Tag(name = "Deals")
 @PreAuthorize("hasAnyRole('PARTNER', 'PARTNER_MANAGER')")
 class DealQueryController {
 
@@ -41,11 +44,12 @@ class DealQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "The deal board: a partner's own deals, or everyone's for vendor staff")
+    @Operation(operationId = "listDeals", summary = "The deal board: a partner's own deals, or everyone's for vendor staff",
+            description = "Filters combine; q searches company name, contact and domain. Paged, newest first.")
     DealBoard board(@RequestParam(required = false) Set<DealStage> stage,
                     @RequestParam(required = false) Set<ReviewStatus> reviewStatus,
-                    @RequestParam(required = false) @Size(max = 200) String q,
-                    @RequestParam(required = false) String partnerId,
+                    @RequestParam(required = false) @Size(max = 200) @Parameter(description = "Searches company name, contact and domain") String q,
+                    @RequestParam(required = false) @Parameter(description = "Vendor staff only") String partnerId,
                     @RequestParam(defaultValue = "0") @Min(0) int page,
                     @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size,
                     Caller caller) {
@@ -54,20 +58,23 @@ class DealQueryController {
     }
 
     @GetMapping("/{dealId}")
-    @Operation(summary = "A deal in full")
+    @Operation(operationId = "getDeal", summary = "A deal in full",
+            description = "Another partner's deal is 404, as if it did not exist. Flags are shown to vendor staff only.")
     DealView deal(@PathVariable String dealId, Caller caller) {
         return queries.query(new FindDeal(dealId, caller.viewer()), DealView.class).join();
     }
 
     @GetMapping("/{dealId}/history")
-    @Operation(summary = "Every event of the deal, in order, with who caused it")
+    @Operation(operationId = "getDealHistory", summary = "Every event of the deal, in order, with who caused it",
+            description = "Read from the event store itself, not from a read model: the audit trail.")
     List<DealHistory.Entry> history(@PathVariable String dealId, Caller caller) {
         return queries.query(new FindDealHistory(dealId, caller.viewer()), DealHistory.class).join().events();
     }
 
     @GetMapping("/{dealId}/state")
-    @Operation(summary = "The deal as it stood at an instant, rebuilt from its events")
-    DealView stateAsOf(@PathVariable String dealId, @RequestParam(required = false) String asOf, Caller caller) {
+    @Operation(operationId = "getDealAsOf", summary = "The deal as it stood at an instant, rebuilt from its events",
+            description = "asOf is an ISO-8601 instant; before the deal existed is 404.")
+    DealView stateAsOf(@PathVariable String dealId, @RequestParam(required = false) @Parameter(description = "An ISO-8601 instant", example = "2026-11-22T10:00:00Z") String asOf, Caller caller) {
         return queries.query(new FindDealAsOf(dealId, caller.viewer(), instant("asOf", asOf)), DealView.class).join();
     }
 

@@ -27,7 +27,8 @@ class PersonalDataQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Everything held about a customer contact, by email (the right of access)")
+    @Operation(operationId = "findPersonalData", summary = "Everything held about a customer contact, by email (the right of access)",
+            description = "Every deal and customer account holding the contact's name or email, with the data, as JSON.")
     PersonalDataReport find(@RequestParam @NotBlank @Size(max = 254) @Email String email) {
         return queries.query(new FindPersonalData(email), PersonalDataReport.class).join();
     }

@@ -1,9 +1,10 @@
 package com.partnerdeals.query.projections;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('PARTNER_MANAGER')")
 class ProjectionAdminController {
 
+    record ReplayStarted(@Schema(example = "deal-views") String name, @Schema(example = "true") boolean replaying) {
+    }
+
     private final Projections projections;
 
     ProjectionAdminController(Projections projections) {
@@ -26,20 +30,24 @@ class ProjectionAdminController {
     }
 
     @GetMapping
-    @Operation(summary = "Each read model's position, the head of the event store, lag, replay progress, dead letters")
+    @Operation(operationId = "listProjections", summary = "Each read model's position, the head of the event store, lag, replay progress, dead letters",
+            description = "One entry per read model.")
     List<Projections.Status> status() {
         return projections.status();
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Rebuild a read model from the first event; queries keep answering meanwhile")
-    ResponseEntity<Map<String, Object>> replay(@PathVariable String name) {
+    @ApiResponse(responseCode = "202", description = "The replay started", useReturnTypeSchema = true)
+    @Operation(operationId = "replayProjection", summary = "Rebuild a read model from the first event; queries keep answering meanwhile",
+            description = "A second replay while one runs is 409 REPLAY_IN_PROGRESS.")
+    ResponseEntity<ReplayStarted> replay(@PathVariable String name) {
         projections.replay(name);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("name", name, "replaying", true));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ReplayStarted(name, true));
     }
 
     @PostMapping("/{name}/dead-letters/retry")
-    @Operation(summary = "Retry the events parked in a read model's dead-letter queue")
+    @Operation(operationId = "retryDeadLetters", summary = "Retry the events parked in a read model's dead-letter queue",
+            description = "Answers how many were processed and how many are still parked.")
     Projections.RetryOutcome retryDeadLetters(@PathVariable String name) {
         return projections.retryDeadLetters(name);
     }

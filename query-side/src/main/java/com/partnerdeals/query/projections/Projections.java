@@ -1,6 +1,7 @@
 package com.partnerdeals.query.projections;
 
 import com.partnerdeals.api.common.RuleViolation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,13 @@ import org.springframework.stereotype.Component;
 public class Projections {
 
     /** An operator's view of one read model's processor. */
+    @Schema(name = "ProjectionStatus")
     public record Status(String name, long position, long head, long lag, boolean replaying, Double replayProgress,
                          int segments, long deadLetters) {
     }
 
     /** What retrying dead letters did. */
+    @Schema(name = "DeadLetterRetry")
     public record RetryOutcome(String name, int retried, long stillDead) {
     }
 

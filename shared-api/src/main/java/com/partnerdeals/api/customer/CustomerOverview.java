@@ -1,5 +1,6 @@
 package com.partnerdeals.api.customer;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  */
 public record CustomerOverview(List<CustomerView> items, int page, int size, long totalItems, Counts counts) {
 
+    @Schema(name = "CustomerTabCounts")
     public record Counts(long all, long trial, long active, long closed, long needsAttention) {
     }
 }

@@ -1,6 +1,7 @@
 package com.partnerdeals.api.deal;
 
 import com.partnerdeals.api.common.Actor;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,7 @@ public record DealHistory(String dealId, List<Entry> events) {
      * @param personalDataErased the event held the contact's name or email, which were erased (now null)
      * @param redacted  the event held a note's text, which was redacted (now null)
      */
+    @Schema(name = "DealHistoryEntry")
     public record Entry(long sequence, String eventType, Instant occurredAt, Actor actor, Object data,
                         boolean personalDataErased, boolean redacted) {
     }

@@ -1,6 +1,7 @@
 package com.partnerdeals.api.deal;
 
 import com.partnerdeals.api.common.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -40,14 +41,17 @@ public record DealView(String dealId,
                        long version) {
 
     /** {@code domain} is the lower-cased domain of the contact email: it identifies the customer. */
+    @Schema(name = "DealCustomer")
     public record Customer(String companyName, String contactName, String contactEmail, String country,
                            String domain) {
     }
 
+    @Schema(name = "DealDenial")
     public record Denial(DenialReason reason, String comment) {
     }
 
     /** {@code redacted}: the text was erased (SPEC 11) and is null; author and time stay. */
+    @Schema(name = "DealNote")
     public record Note(String noteId, String author, String text, Instant addedAt, boolean redacted) {
 
         /** A note's text is required, so a missing one was redacted. */
@@ -57,6 +61,7 @@ public record DealView(String dealId,
     }
 
     /** {@code commissionRate} is the partner's rate in force when the deal was closed. */
+    @Schema(name = "DealCloseWon")
     public record CloseWon(BillingOption billingOption, Money annualValue, BigDecimal commissionRate,
                            Money commissionAmount, Settlement settlement) {
     }

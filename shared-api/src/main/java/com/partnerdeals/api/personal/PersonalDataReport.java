@@ -1,5 +1,6 @@
 package com.partnerdeals.api.personal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,13 +11,16 @@ import java.util.List;
  */
 public record PersonalDataReport(String email, List<Deal> deals, List<CustomerAccount> customerAccounts) {
 
+    @Schema(name = "PersonalDataDeal")
     public record Deal(String dealId, String partnerId, String companyName, String contactName, String contactEmail,
                        String country, String registrationNote, String stage, Instant registeredAt, List<Note> notes) {
     }
 
+    @Schema(name = "PersonalDataNote")
     public record Note(String noteId, String author, String text, Instant addedAt) {
     }
 
+    @Schema(name = "PersonalDataCustomerAccount")
     public record CustomerAccount(String customerId, String dealId, String companyName, String status) {
     }
 }
