@@ -9,10 +9,10 @@ WORKDIR /src
 COPY . .
 # -DskipTests, not -Dmaven.test.skip: app's test dependency on platform's test jar must still be built.
 # The exec classifier (spring-boot-maven-plugin in each launcher's pom) tells the executable jar from the plain one;
-# cp refuses a pattern that matches no jar or several.
+# cp refuses a pattern that matches no jar or several, and the build stops there.
 RUN mvn -B -ntp -DskipTests package \
  && mkdir /jars \
- && for module in command-side query-side app; do cp "$module/target/$module"-*-exec.jar "/jars/$module.jar"; done
+ && for module in command-side query-side app; do cp "$module/target/$module"-*-exec.jar "/jars/$module.jar" || exit 1; done
 
 FROM eclipse-temurin:17-jre
 # The health check below uses curl. eclipse-temurin's Ubuntu images ship it on purpose (adoptium/containers#255);

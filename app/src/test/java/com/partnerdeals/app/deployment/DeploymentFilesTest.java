@@ -145,7 +145,7 @@ class DeploymentFilesTest {
         // Maven builds every launcher's exec jar, and the build copies each by the name Maven gives it.
         String mavenRun = String.join(" ", instructions(build, "RUN"));
         assertThat(mavenRun).contains("mvn ", "-DskipTests", " package");
-        Matcher loop = Pattern.compile("for module in ([a-z -]+); do cp \"\\$module/target/\\$module\"-\\*-exec\\.jar \"/jars/\\$module\\.jar\"")
+        Matcher loop = Pattern.compile("for module in ([a-z -]+); do cp \"\\$module/target/\\$module\"-\\*-exec\\.jar \"/jars/\\$module\\.jar\" \\|\\| exit 1; done")
                 .matcher(mavenRun);
         assertThat(loop.find()).as("the build stage copies <module>/target/<module>-*-exec.jar to /jars/<module>.jar: " + mavenRun).isTrue();
         List<String> built = List.of(loop.group(1).trim().split("\\s+"));
