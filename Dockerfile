@@ -1,6 +1,7 @@
 # An image of one service, built from this repository:
 #   docker build --build-arg MODULE=command-side -t partner-deals-command-side .    (query-side; app, the default)
-# docker-compose.yml builds the command side and the query side with it.
+# docker-compose.yml builds the command side and the query side with it. app on its embedded default (H2) listens on
+# 127.0.0.1 only, so give it SERVER_ADDRESS=0.0.0.0, or the postgres profile and its settings (README).
 
 # Build stage: every launcher's executable jar. It does not read MODULE, so the images of several modules share one
 # cached run of Maven instead of building the project once per image.

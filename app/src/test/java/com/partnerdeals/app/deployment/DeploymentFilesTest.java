@@ -86,6 +86,20 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void everyFileOfTheRepositoryThatComposeMountsExists() {
+        services.forEach((name, service) -> {
+            Object volumes = service.get("volumes");
+            for (Object volume : volumes == null ? List.of() : list(volumes)) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.startsWith(".")) {
+                    // A missing file would be mounted as an empty directory, and the service would fail obscurely.
+                    assertThat(ROOT.resolve(source)).as(name + " mounts " + source).isRegularFile();
+                }
+            }
+        });
+    }
+
+    @Test
     void secretsComeOnlyFromTheEnvironmentFile() throws IOException {
         Map<String, String> example = envFile(EXAMPLE_ENV);
         services.forEach((name, service) -> {
@@ -181,6 +195,7 @@ class DeploymentFilesTest {
         JsonNode realm = JSON.readTree(ROOT.resolve(realmFile).toFile());
         String realmName = realm.path("realm").asString();
         assertThat(realmName).isEqualTo("partner-portal");
+        assertThat(Path.of(realmFile).getFileName()).as("Keycloak imports <realm>-realm.json").hasToString(realmName + "-realm.json");
         assertThat(names(realm.path("roles").path("realm"), "name")).contains("PARTNER", "PARTNER_MANAGER", "SYSTEM");
 
         JsonNode client = single(realm.path("clients"), "clientId", "partner-portal");
