@@ -92,7 +92,7 @@ final class EventSeeder {
             storage.registerBean(JdbcClient.class, () -> JdbcClient.create(dataSource));
             storage.registerBean(Clock.class, Clock::systemUTC);
             storage.registerBean(PortalProperties.class, () -> new PortalProperties(null, null, null, null, null, null,
-                    new PortalProperties.PersonalData(ServiceProcess.BENCH_MASTER_KEY, null)));
+                    new PortalProperties.PersonalData(ServiceProcess.BENCH_MASTER_KEY, null), null));
             storage.register(PersonalDataConfiguration.class, AxonStorageConfiguration.class);
             storage.refresh();
             EventStorageEngine engine = storage.getBean(EventStorageEngine.class);

@@ -287,7 +287,7 @@ public final class CustomerOverviewBenchmark {
     }
 
     static List<Figures> measure(Connection connection, String db, Scale scale, int runs) throws SQLException {
-        PortalProperties properties = new PortalProperties(null, null, null, null, null, null, null);
+        PortalProperties properties = new PortalProperties(null, null, null, null, null, null, null, null);
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TickingClock clock = new TickingClock();

@@ -21,22 +21,27 @@ import com.partnerdeals.api.deal.DealNoteAdded;
 import com.partnerdeals.api.deal.DealNoteRedacted;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
+import com.partnerdeals.api.deal.DealReviewOverdue;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
 import com.partnerdeals.api.deal.DealTrialExtensionRequested;
 import com.partnerdeals.api.deal.DealTrialStarted;
+import com.partnerdeals.api.deal.DealWithdrawn;
 import com.partnerdeals.api.deal.DenialReason;
 import com.partnerdeals.api.deal.DenyDeal;
 import com.partnerdeals.api.deal.EraseDealContact;
+import com.partnerdeals.api.deal.MarkDealReviewOverdue;
 import com.partnerdeals.api.deal.MoveDealStage;
 import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
 import com.partnerdeals.api.deal.RecordTrialExtensionRequest;
 import com.partnerdeals.api.deal.RedactDealNote;
 import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.api.deal.ReopenDeal;
+import com.partnerdeals.api.deal.ReviewDecider;
 import com.partnerdeals.api.deal.ReviewStatus;
 import com.partnerdeals.api.deal.Settlement;
 import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
+import com.partnerdeals.api.deal.WithdrawDeal;
 import com.partnerdeals.command.customer.Trial;
 import com.partnerdeals.command.partner.PartnerDirectory;
 import com.partnerdeals.platform.config.PortalProperties;
@@ -49,6 +54,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -68,6 +74,7 @@ public class Deal {
     @AggregateIdentifier
     private String dealId;
     private DealRegistered registration;
+    private Instant registeredAt;
     private DealStage stage;
     private ReviewStatus review;
     /** The open stage a lost deal was closed from, where reopening takes it back. */
@@ -77,6 +84,7 @@ public class Deal {
     private final Map<String, String> noteTexts = new HashMap<>();
     private final Set<String> redactedNotes = new HashSet<>();
     private boolean contactErased;
+    private boolean reviewOverdueRecorded;
 
     protected Deal() {
         // For Axon.
@@ -95,7 +103,11 @@ public class Deal {
             }
             throw RuleViolation.conflict("DEAL_ID_TAKEN", "Deal " + command.dealId() + " exists with other details");
         }
-        apply(rules.evaluate(command));
+        DealRegistered registered = rules.evaluate(command);
+        apply(registered);
+        if (rules.acceptsAtRegistration(registered)) {
+            apply(new DealAccepted(dealId, ReviewDecider.AUTO_ACCEPT));
+        }
         return new RegistrationOutcome(getVersion(), true);
     }
 
@@ -105,6 +117,7 @@ public class Deal {
 
     @CommandHandler
     public long handle(AcceptDeal command) {
+        checkNotWithdrawn();
         if (review == ReviewStatus.DENIED) {
             throw RuleViolation.conflict("REVIEW_ALREADY_DECIDED", "The deal was already denied");
         }
@@ -119,6 +132,7 @@ public class Deal {
         if (command.reason() == DenialReason.OTHER && (command.comment() == null || command.comment().isBlank())) {
             throw RuleViolation.invalidField("comment", "is required when the reason is OTHER");
         }
+        checkNotWithdrawn();
         if (review == ReviewStatus.ACCEPTED) {
             throw RuleViolation.conflict("REVIEW_ALREADY_DECIDED", "The deal was already accepted");
         }
@@ -147,6 +161,7 @@ public class Deal {
     public long handle(SubmitNewsletterSubscription command, PartnerDirectory partners) {
         checkActing(command.actingPartnerId(), partners);
         checkNotDenied();
+        checkNotWithdrawn();
         if (!newsletterSubmitted) {
             apply(new NewsletterSubscriptionSubmitted(dealId, registration.customer().contactEmail()));
             if (stage == DealStage.NEW) {
@@ -226,6 +241,32 @@ public class Deal {
         return getVersion();
     }
 
+    /**
+     * A deal registered by mistake is withdrawn (SPEC 12): closed for good, its domain released, only notes
+     * from now on. Unlike a lost deal it cannot be reopened and counts in no win rate.
+     */
+    @CommandHandler
+    public long handle(WithdrawDeal command, PartnerDirectory partners) {
+        checkActing(command.actingPartnerId(), partners);
+        checkChangeable();
+        apply(new DealWithdrawn(dealId, stage, command.reason()));
+        return getVersion();
+    }
+
+    /**
+     * The review schedule's nudge (SPEC 12): a deal still pending at its due time records that once. Sent again,
+     * too early, or after a decision or withdrawal, it changes nothing, so several nodes may send it.
+     */
+    @CommandHandler
+    public long handle(MarkDealReviewOverdue command, PortalProperties properties, Clock clock) {
+        Instant dueAt = registeredAt.plus(properties.review().dueWithin());
+        if (review == ReviewStatus.PENDING && stage != DealStage.WITHDRAWN && !reviewOverdueRecorded
+                && !clock.instant().isBefore(dueAt)) {
+            apply(new DealReviewOverdue(dealId, dueAt));
+        }
+        return getVersion();
+    }
+
     /** A lost deal can be taken up again, in the stage it was closed from. */
     @CommandHandler
     public long handle(ReopenDeal command, PartnerDirectory partners) {
@@ -300,6 +341,13 @@ public class Deal {
         }
     }
 
+    /** Only notes (and erasures) reach a withdrawn deal. */
+    private void checkNotWithdrawn() {
+        if (stage == DealStage.WITHDRAWN) {
+            throw RuleViolation.conflict("DEAL_CLOSED", "The deal was withdrawn; only notes can be added");
+        }
+    }
+
     private void checkChangeable() {
         checkNotDenied();
         if (!stage.isOpen()) {
@@ -315,9 +363,10 @@ public class Deal {
     }
 
     @EventSourcingHandler
-    void on(DealRegistered event) {
+    void on(DealRegistered event, @Timestamp Instant at) {
         dealId = event.dealId();
         registration = event;
+        registeredAt = at;
         stage = DealStage.NEW;
         review = ReviewStatus.PENDING;
     }
@@ -356,6 +405,16 @@ public class Deal {
     void on(DealClosedLost event) {
         closedFrom = event.from();
         stage = DealStage.CLOSED_LOST;
+    }
+
+    @EventSourcingHandler
+    void on(DealWithdrawn event) {
+        stage = DealStage.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(DealReviewOverdue event) {
+        reviewOverdueRecorded = true;
     }
 
     @EventSourcingHandler

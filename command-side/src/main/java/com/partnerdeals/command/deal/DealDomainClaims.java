@@ -6,6 +6,7 @@ import com.partnerdeals.api.deal.DealClosedWon;
 import com.partnerdeals.api.deal.DealDenied;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
+import com.partnerdeals.api.deal.DealWithdrawn;
 import com.partnerdeals.api.deal.PartnerAction;
 import com.partnerdeals.command.CommandLookups;
 import com.partnerdeals.platform.config.PortalProperties;
@@ -107,6 +108,12 @@ public class DealDomainClaims {
 
     @EventHandler
     void on(DealDenied event) {
+        release(event.dealId());
+    }
+
+    /** A withdrawn deal was registered by mistake: the domain is free again (SPEC 12). */
+    @EventHandler
+    void on(DealWithdrawn event) {
         release(event.dealId());
     }
 

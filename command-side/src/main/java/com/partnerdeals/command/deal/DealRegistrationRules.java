@@ -54,6 +54,12 @@ public class DealRegistrationRules {
                 command.estimatedUsers(), command.note(), flagsFor(command.partnerId(), domain));
     }
 
+    /** Auto-accept (SPEC 12): the partner is set to it and the deal has nothing for a reviewer to look at. */
+    public boolean acceptsAtRegistration(DealRegistered registered) {
+        return registered.flags().isEmpty()
+                && partners.find(registered.partnerId()).map(PartnerDirectory.Entry::autoAccept).orElse(false);
+    }
+
     private Set<DealFlag> flagsFor(String partnerId, String domain) {
         Set<DealFlag> flags = EnumSet.noneOf(DealFlag.class);
         if (claims.protectedByAnotherPartner(partnerId, domain)) {

@@ -28,6 +28,7 @@ public class Partner {
     private Set<String> domains;
     private BigDecimal commissionRate;
     private boolean active;
+    private boolean autoAccept;
 
     protected Partner() {
         // For Axon.
@@ -39,13 +40,13 @@ public class Partner {
     public long handle(RegisterPartner command) {
         if (partnerId != null) {
             if (name.equals(command.name()) && domains.equals(command.domains())
-                    && commissionRate.compareTo(command.commissionRate()) == 0) {
+                    && commissionRate.compareTo(command.commissionRate()) == 0 && autoAccept == command.autoAccept()) {
                 return getVersion();
             }
             throw RuleViolation.conflict("PARTNER_EXISTS", "Partner " + command.partnerId() + " is already registered");
         }
         apply(new PartnerRegistered(command.partnerId(), command.name(), Set.copyOf(command.domains()),
-                command.commissionRate()));
+                command.commissionRate(), command.autoAccept()));
         return getVersion();
     }
 
@@ -56,9 +57,11 @@ public class Partner {
                 Objects.requireNonNullElse(command.name(), name),
                 command.domains() != null ? Set.copyOf(command.domains()) : domains,
                 Objects.requireNonNullElse(command.commissionRate(), commissionRate),
-                Objects.requireNonNullElse(command.active(), active));
+                Objects.requireNonNullElse(command.active(), active),
+                Objects.requireNonNullElse(command.autoAccept(), autoAccept));
         boolean changes = !updated.name().equals(name) || !updated.domains().equals(domains)
-                || updated.commissionRate().compareTo(commissionRate) != 0 || updated.active() != active;
+                || updated.commissionRate().compareTo(commissionRate) != 0 || updated.active() != active
+                || updated.autoAccept() != autoAccept;
         if (changes) {
             apply(updated);
         }
@@ -72,6 +75,7 @@ public class Partner {
         domains = event.domains();
         commissionRate = event.commissionRate();
         active = true;
+        autoAccept = event.autoAccept();
     }
 
     @EventSourcingHandler
@@ -80,5 +84,6 @@ public class Partner {
         domains = event.domains();
         commissionRate = event.commissionRate();
         active = event.active();
+        autoAccept = event.autoAccept();
     }
 }

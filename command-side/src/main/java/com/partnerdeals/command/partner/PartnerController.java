@@ -50,7 +50,9 @@ class PartnerController {
             Set<@NotNull @Size(max = 253) @Pattern(regexp = DOMAIN, message = "must be a domain name") String> domains,
             @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = RegisterPartner.RATE_DECIMALS)
             @Schema(type = "string", description = "Default 0.20; at most 4 decimals", example = "0.20")
-            BigDecimal commissionRate) {
+            BigDecimal commissionRate,
+            @Schema(description = "Accept the partner's deals without flags at registration (default false)",
+                    example = "false") Boolean autoAccept) {
     }
 
     record UpdatePartnerRequest(
@@ -60,7 +62,9 @@ class PartnerController {
             @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = RegisterPartner.RATE_DECIMALS)
             @Schema(type = "string", description = "At most 4 decimals", example = "0.25")
             BigDecimal commissionRate,
-            @Schema(description = "false deactivates the partner", example = "true") Boolean active) {
+            @Schema(description = "false deactivates the partner", example = "true") Boolean active,
+            @Schema(description = "Accept the partner's deals without flags at registration", example = "true")
+            Boolean autoAccept) {
     }
 
     private final CommandGateway commands;
@@ -79,20 +83,20 @@ class PartnerController {
         BigDecimal rate = request.commissionRate() != null
                 ? request.commissionRate() : properties.deal().defaultCommissionRate();
         long version = commands.sendAndWait(new RegisterPartner(request.partnerId(), request.name().trim(),
-                lowerCase(request.domains()), rate));
+                lowerCase(request.domains()), rate, Boolean.TRUE.equals(request.autoAccept())));
         return CommandResult.partner(request.partnerId(), version).created(URI.create("/api/partners/" + request.partnerId()));
     }
 
     @PutMapping("/{partnerId}")
     @Operation(operationId = "updatePartner", summary = "Update a partner; omitted fields keep their value",
-            description = "Name, domains, commission rate (for deals closed from now on) and active. A deactivated partner's users can only read and add notes.")
+            description = "Name, domains, commission rate (for deals closed from now on), active and auto-accept. A deactivated partner's users can only read and add notes.")
     ResponseEntity<CommandResult> update(@PathVariable String partnerId,
                                                @Valid @RequestBody UpdatePartnerRequest request,
                                                ExpectedVersion expected) {
         long version = commands.sendAndWait(new UpdatePartner(partnerId,
                 request.name() != null ? request.name().trim() : null,
                 request.domains() != null ? lowerCase(request.domains()) : null,
-                request.commissionRate(), request.active(), expected.value()));
+                request.commissionRate(), request.active(), request.autoAccept(), expected.value()));
         return CommandResult.partner(partnerId, version).ok();
     }
 

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 public class PartnerDirectory {
 
     /** What the deal rules need to know about a partner. */
-    public record Entry(String partnerId, Set<String> domains, BigDecimal commissionRate, boolean active) {
+    public record Entry(String partnerId, Set<String> domains, BigDecimal commissionRate, boolean active,
+                        boolean autoAccept) {
     }
 
     private final JdbcClient jdbc;
@@ -33,11 +34,13 @@ public class PartnerDirectory {
     }
 
     public Optional<Entry> find(String partnerId) {
-        return jdbc.sql("SELECT partner_id, domains, commission_rate, active FROM partner_directory WHERE partner_id = ?")
+        return jdbc.sql("""
+                        SELECT partner_id, domains, commission_rate, active, auto_accept FROM partner_directory
+                        WHERE partner_id = ?""")
                 .param(partnerId)
                 .query((rs, row) -> new Entry(rs.getString(1),
                         Set.copyOf(Arrays.asList(rs.getString(2).split(" "))),
-                        naturalScale(rs.getBigDecimal(3)), rs.getBoolean(4)))
+                        naturalScale(rs.getBigDecimal(3)), rs.getBoolean(4), rs.getBoolean(5)))
                 .optional();
     }
 
@@ -54,15 +57,18 @@ public class PartnerDirectory {
 
     @EventHandler
     void on(PartnerRegistered event) {
-        jdbc.sql("INSERT INTO partner_directory (partner_id, domains, commission_rate, active) VALUES (?, ?, ?, TRUE)")
-                .params(event.partnerId(), joined(event.domains()), event.commissionRate())
+        jdbc.sql("""
+                        INSERT INTO partner_directory (partner_id, domains, commission_rate, active, auto_accept)
+                        VALUES (?, ?, ?, TRUE, ?)""")
+                .params(event.partnerId(), joined(event.domains()), event.commissionRate(), event.autoAccept())
                 .update();
     }
 
     @EventHandler
     void on(PartnerUpdated event) {
-        jdbc.sql("UPDATE partner_directory SET domains = ?, commission_rate = ?, active = ? WHERE partner_id = ?")
-                .params(joined(event.domains()), event.commissionRate(), event.active(), event.partnerId())
+        jdbc.sql("UPDATE partner_directory SET domains = ?, commission_rate = ?, active = ?, auto_accept = ? WHERE partner_id = ?")
+                .params(joined(event.domains()), event.commissionRate(), event.active(), event.autoAccept(),
+                        event.partnerId())
                 .update();
     }
 

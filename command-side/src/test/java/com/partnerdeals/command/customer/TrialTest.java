@@ -50,7 +50,7 @@ class TrialTest {
 
     @BeforeEach
     void setUp() {
-        setUp(new PortalProperties(null, null, null, null, null, null, null));
+        setUp(new PortalProperties(null, null, null, null, null, null, null, null));
     }
 
     void setUp(PortalProperties properties) {
@@ -103,7 +103,7 @@ class TrialTest {
 
         @Test
         void anExtensionClosesTheRequestSoANewOneCanBeOpenedWhileExtensionsAreLeft() {
-            setUp(new PortalProperties(new PortalProperties.Trial(null, null, 2), null, null, null, null, null, null));
+            setUp(new PortalProperties(new PortalProperties.Trial(null, null, 2), null, null, null, null, null, null, null));
             fixture.given(TRIAL_STARTED, new TrialExtensionRequested(CUSTOMER, null),
                             new TrialExtended(CUSTOMER, 30, TRIAL_END.plus(Duration.ofDays(30))))
                     .when(new RequestTrialExtension(CUSTOMER, null, PARTNER, null))
@@ -155,7 +155,7 @@ class TrialTest {
 
         @Test
         void theDefaultDaysAreConfigurable() {
-            setUp(new PortalProperties(new PortalProperties.Trial(null, 21, null), null, null, null, null, null, null));
+            setUp(new PortalProperties(new PortalProperties.Trial(null, 21, null), null, null, null, null, null, null, null));
             fixture.given(TRIAL_STARTED)
                     .when(new ExtendTrial(CUSTOMER, null, null))
                     .expectEvents(new TrialExtended(CUSTOMER, 21, TRIAL_END.plus(Duration.ofDays(21))));
@@ -187,7 +187,7 @@ class TrialTest {
 
         @Test
         void theNumberOfExtensionsIsConfigurable() {
-            setUp(new PortalProperties(new PortalProperties.Trial(null, null, 2), null, null, null, null, null, null));
+            setUp(new PortalProperties(new PortalProperties.Trial(null, null, 2), null, null, null, null, null, null, null));
             fixture.given(TRIAL_STARTED, new TrialExtended(CUSTOMER, 30, TRIAL_END.plus(Duration.ofDays(30))))
                     .when(new ExtendTrial(CUSTOMER, 5, null))
                     .expectEvents(new TrialExtended(CUSTOMER, 5, TRIAL_END.plus(Duration.ofDays(35))));

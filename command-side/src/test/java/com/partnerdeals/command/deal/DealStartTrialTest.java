@@ -62,7 +62,7 @@ class DealStartTrialTest {
 
     @BeforeEach
     void setUp() {
-        setUp(new PortalProperties(null, null, null, null, null, null, null));
+        setUp(new PortalProperties(null, null, null, null, null, null, null, null));
     }
 
     void setUp(PortalProperties properties) {
@@ -164,7 +164,7 @@ class DealStartTrialTest {
     @Test
     void theTrialLengthIsConfigurable() {
         setUp(new PortalProperties(
-                new PortalProperties.Trial(Duration.ofDays(21), null, null), null, null, null, null, null, null));
+                new PortalProperties.Trial(Duration.ofDays(21), null, null), null, null, null, null, null, null, null));
         fixture.given(REGISTERED)
                 .when(startTrial(PARTNER))
                 .expectEvents(new DealTrialStarted(DEAL, CUSTOMER_ID, NOW.plus(Duration.ofDays(21))),

@@ -74,13 +74,13 @@ class DealTest {
         when(claims.protectingDealOf(PARTNER, "acme.fi")).thenReturn(Optional.empty());
         fixture = new AggregateTestFixture<>(Deal.class);
         fixture.registerInjectableResource(new DealRegistrationRules(partners, claims, customerAccounts,
-                new PortalProperties(null, null, null, null, null, null, null)));
+                new PortalProperties(null, null, null, null, null, null, null, null)));
         fixture.registerInjectableResource(partners);
     }
 
     private void partnerInDirectory(boolean active, String rate) {
-        when(partners.find(PARTNER)).thenReturn(Optional.of(
-                new PartnerDirectory.Entry(PARTNER, Set.of("nordicgrc.se", "nordicgrc.com"), new BigDecimal(rate), active)));
+        when(partners.find(PARTNER)).thenReturn(Optional.of(new PartnerDirectory.Entry(PARTNER,
+                Set.of("nordicgrc.se", "nordicgrc.com"), new BigDecimal(rate), active, false)));
         when(partners.isActive(PARTNER)).thenReturn(active);
     }
 

@@ -49,7 +49,7 @@ class PartnerTest {
     @Test
     void updatesOnlyTheGivenFields() {
         fixture.given(new PartnerRegistered("nordic-grc", "Nordic GRC", Set.of("nordicgrc.se"), RATE))
-                .when(new UpdatePartner("nordic-grc", null, null, new BigDecimal("0.25"), false, null))
+                .when(new UpdatePartner("nordic-grc", null, null, new BigDecimal("0.25"), false, null, null))
                 .expectEvents(new PartnerUpdated("nordic-grc", "Nordic GRC", Set.of("nordicgrc.se"),
                         new BigDecimal("0.25"), false))
                 .expectResultMessagePayload(1L);
@@ -58,7 +58,7 @@ class PartnerTest {
     @Test
     void anUpdateThatChangesNothingWritesNothing() {
         fixture.given(new PartnerRegistered("nordic-grc", "Nordic GRC", Set.of("nordicgrc.se"), RATE))
-                .when(new UpdatePartner("nordic-grc", "Nordic GRC", Set.of("nordicgrc.se"), new BigDecimal("0.200"), true, null))
+                .when(new UpdatePartner("nordic-grc", "Nordic GRC", Set.of("nordicgrc.se"), new BigDecimal("0.200"), true, null, null))
                 .expectNoEvents();
     }
 }

@@ -9,16 +9,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** Every product setting, under {@code portal.*}. Defaults are the spec's. */
 @ConfigurationProperties("portal")
 public record PortalProperties(Trial trial, Deal deal, Overview overview, Attention attention, DevTokens devTokens,
-                               Security security, PersonalData personalData) {
+                               Security security, PersonalData personalData, Review review) {
 
     public PortalProperties {
         trial = trial != null ? trial : new Trial(null, null, null);
-        deal = deal != null ? deal : new Deal(null, null, null);
+        deal = deal != null ? deal : new Deal(null, null, null, null);
         overview = overview != null ? overview : new Overview(null);
         attention = attention != null ? attention : new Attention(null, null, null, null, null);
         devTokens = devTokens != null ? devTokens : new DevTokens(false);
         security = security != null ? security : new Security(null);
         personalData = personalData != null ? personalData : new PersonalData(null, null);
+        review = review != null ? review : new Review(null);
+    }
+
+    /**
+     * @param dueWithin how long after registration a pending deal is due for review (SPEC 12)
+     * (How often overdue reviews are looked for, {@code portal.review.overdue-check-every}, is read by its schedule.)
+     */
+    public record Review(Duration dueWithin) {
+        public Review {
+            dueWithin = dueWithin != null ? dueWithin : Duration.ofDays(2);
+        }
     }
 
     /**
@@ -39,10 +50,13 @@ public record PortalProperties(Trial trial, Deal deal, Overview overview, Attent
      * @param protection            how long a deal protects its domain after the partner's last action
      * @param defaultCommissionRate a new partner's commission rate when none is given
      * @param freeEmailDomains      consumer mail providers that cannot identify a customer
+     * @param protectionReminder    how long before its protection ends a deal shows protectionEndsSoon (SPEC 12)
      */
-    public record Deal(Duration protection, BigDecimal defaultCommissionRate, Set<String> freeEmailDomains) {
+    public record Deal(Duration protection, BigDecimal defaultCommissionRate, Set<String> freeEmailDomains,
+                       Duration protectionReminder) {
         public Deal {
             protection = protection != null ? protection : Duration.ofDays(90);
+            protectionReminder = protectionReminder != null ? protectionReminder : Duration.ofDays(14);
             defaultCommissionRate = defaultCommissionRate != null ? defaultCommissionRate : new BigDecimal("0.20");
             freeEmailDomains = freeEmailDomains != null ? Set.copyOf(freeEmailDomains) : Set.of(
                     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",

@@ -51,7 +51,7 @@ class EncryptStoredPersonalDataTest {
         assertThat(dump(jdbc)).containsIgnoringCase(hex("Anna.Virtanen@ACME.fi")).containsIgnoringCase(hex("prefers mornings"));
 
         PortalProperties properties = new PortalProperties(null, null, null, null, null, null,
-                new PortalProperties.PersonalData(PersonalDataSerializerTest.MASTER, null));
+                new PortalProperties.PersonalData(PersonalDataSerializerTest.MASTER, null), null);
         Flyway.configure().dataSource(database).locations("classpath:db/migration")
                 .javaMigrations(new EncryptStoredPersonalData(properties)).load().migrate();
 

@@ -29,13 +29,15 @@ class PartnerProjection {
     @EventHandler
     void on(PartnerRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.sql("""
-                        INSERT INTO partner_view (partner_id, name, domains, commission_rate, active, registered_at, version)
-                        VALUES (:partnerId, :name, :domains, :rate, TRUE, :registeredAt, :version)
+                        INSERT INTO partner_view (partner_id, name, domains, commission_rate, active, auto_accept,
+                            registered_at, version)
+                        VALUES (:partnerId, :name, :domains, :rate, TRUE, :autoAccept, :registeredAt, :version)
                         ON CONFLICT DO NOTHING""")
                 .param("partnerId", event.partnerId())
                 .param("name", event.name())
                 .param("domains", joined(event.domains()))
                 .param("rate", event.commissionRate().toPlainString())
+                .param("autoAccept", event.autoAccept())
                 .param("registeredAt", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("version", sequence)
                 .update();
@@ -45,13 +47,14 @@ class PartnerProjection {
     void on(PartnerUpdated event, @SequenceNumber long sequence) {
         jdbc.sql("""
                         UPDATE partner_view SET name = :name, domains = :domains, commission_rate = :rate,
-                            active = :active, version = :version
+                            active = :active, auto_accept = :autoAccept, version = :version
                         WHERE partner_id = :partnerId AND version < :version""")
                 .param("partnerId", event.partnerId())
                 .param("name", event.name())
                 .param("domains", joined(event.domains()))
                 .param("rate", event.commissionRate().toPlainString())
                 .param("active", event.active())
+                .param("autoAccept", event.autoAccept())
                 .param("version", sequence)
                 .update();
     }

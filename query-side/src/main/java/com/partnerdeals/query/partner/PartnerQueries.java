@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PartnerQueries {
 
-    private static final String COLUMNS = "partner_id, name, domains, commission_rate, active, registered_at, version";
+    private static final String COLUMNS = "partner_id, name, domains, commission_rate, active, auto_accept, registered_at, version";
 
     private final JdbcClient jdbc;
 
@@ -57,6 +57,6 @@ class PartnerQueries {
         return new PartnerView(rs.getString("partner_id"), rs.getString("name"),
                 domains.isEmpty() ? List.of() : Arrays.asList(domains.split(" ")),
                 new BigDecimal(rs.getString("commission_rate")), rs.getBoolean("active"),
-                rs.getObject("registered_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
+                rs.getBoolean("auto_accept"), rs.getObject("registered_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
     }
 }

@@ -61,7 +61,7 @@ class CustomerOverviewProjectionTest {
     static final String OTHER_PARTNER = "baltic-sec";
 
     final MutableClock clock = new MutableClock(T0);
-    final PortalProperties properties = new PortalProperties(null, null, null, null, null, null, null);
+    final PortalProperties properties = new PortalProperties(null, null, null, null, null, null, null, null);
     final Map<String, Long> sequences = new HashMap<>();
     AnnotationEventHandlerAdapter projection;
     CustomerOverviewQueries queries;

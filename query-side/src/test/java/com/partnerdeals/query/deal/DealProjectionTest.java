@@ -65,7 +65,7 @@ class DealProjectionTest {
         ReadModelDatabase database = ReadModelDatabase.migrated();
         repository = new DealViewRepository(database.namedParameterJdbc());
         projection = new AnnotationEventHandlerAdapter(new DealProjection(repository, database.transactions()));
-        queries = new DealQueries(repository, clock, new PortalProperties(null, null, null, null, null, null, null));
+        queries = new DealQueries(repository, clock, new PortalProperties(null, null, null, null, null, null, null, null));
     }
 
     void deliver(String dealId, long sequence, Instant at, Object event) throws Exception {

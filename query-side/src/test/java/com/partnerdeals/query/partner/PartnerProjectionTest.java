@@ -49,7 +49,7 @@ class PartnerProjectionTest {
         PartnerView partner = queries.handle(new FindPartner("acme", Viewer.vendorStaff()));
 
         assertThat(partner).isEqualTo(new PartnerView("acme", "Acme Consulting",
-                List.of("acme-consulting.example", "acme.example"), new BigDecimal("0.20"), true, REGISTERED, 0));
+                List.of("acme-consulting.example", "acme.example"), new BigDecimal("0.20"), true, false, REGISTERED, 0));
         assertThat(partner.commissionRate().toPlainString()).isEqualTo("0.20");
     }
 
@@ -57,12 +57,12 @@ class PartnerProjectionTest {
     void anUpdateReplacesTheDetailsAndAdvancesTheVersion() throws Exception {
         deliver("acme", 0, REGISTERED, new PartnerRegistered("acme", "Acme", Set.of("acme.example"), new BigDecimal("0.20")));
         deliver("acme", 1, REGISTERED.plusSeconds(60), new PartnerUpdated("acme", "Acme Group",
-                Set.of("acme.example", "acmegroup.example"), new BigDecimal("0.25"), false));
+                Set.of("acme.example", "acmegroup.example"), new BigDecimal("0.25"), false, true));
 
         PartnerView partner = queries.handle(new FindPartner("acme", Viewer.partner("acme")));
 
         assertThat(partner).isEqualTo(new PartnerView("acme", "Acme Group", List.of("acme.example", "acmegroup.example"),
-                new BigDecimal("0.25"), false, REGISTERED, 1));
+                new BigDecimal("0.25"), false, true, REGISTERED, 1));
     }
 
     @Test

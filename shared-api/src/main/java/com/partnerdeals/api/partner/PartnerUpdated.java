@@ -5,5 +5,10 @@ import java.util.Set;
 
 /** The partner's complete state after the change. */
 public record PartnerUpdated(String partnerId, String name, Set<String> domains, BigDecimal commissionRate,
-                             boolean active) {
+                             boolean active, boolean autoAccept) {
+
+    public PartnerUpdated(String partnerId, String name, Set<String> domains, BigDecimal commissionRate,
+                          boolean active) {
+        this(partnerId, name, domains, commissionRate, active, false);
+    }
 }

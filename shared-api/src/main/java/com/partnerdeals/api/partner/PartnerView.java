@@ -5,5 +5,5 @@ import java.time.Instant;
 import java.util.List;
 
 public record PartnerView(String partnerId, String name, List<String> domains, BigDecimal commissionRate,
-                          boolean active, Instant registeredAt, long version) {
+                          boolean active, boolean autoAccept, Instant registeredAt, long version) {
 }

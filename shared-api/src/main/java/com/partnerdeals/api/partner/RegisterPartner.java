@@ -7,7 +7,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RegisterPartner(@TargetAggregateIdentifier String partnerId,
                               String name,
                               Set<String> domains,
-                              BigDecimal commissionRate) {
+                              BigDecimal commissionRate,
+                              boolean autoAccept) {
+
+    /** A partner whose deals wait for a manager's review. */
+    public RegisterPartner(String partnerId, String name, Set<String> domains, BigDecimal commissionRate) {
+        this(partnerId, name, domains, commissionRate, false);
+    }
 
     /** What a partner id looks like (SPEC 3): lower-case letters, digits and hyphens, 2 to 64 characters. */
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,63}";

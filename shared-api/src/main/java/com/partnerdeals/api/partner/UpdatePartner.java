@@ -11,5 +11,6 @@ public record UpdatePartner(@TargetAggregateIdentifier String partnerId,
                             Set<String> domains,
                             BigDecimal commissionRate,
                             Boolean active,
+                            Boolean autoAccept,
                             @TargetAggregateVersion Long expectedVersion) {
 }
