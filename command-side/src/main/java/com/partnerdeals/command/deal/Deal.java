@@ -147,7 +147,7 @@ public class Deal {
     public long handle(MoveDealStage command, PartnerDirectory partners) {
         checkActing(command.actingPartnerId(), partners);
         if (!command.stage().isOpen()) {
-            throw RuleViolation.invalid("USE_CLOSE_COMMAND", "Close a deal with close-won or close-lost");
+            throw RuleViolation.invalid("USE_CLOSE_COMMAND", "Close a deal with close-won, close-lost or withdraw");
         }
         checkChangeable();
         if (command.stage() != stage) {

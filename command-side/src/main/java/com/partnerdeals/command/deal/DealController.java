@@ -17,6 +17,7 @@ import com.partnerdeals.api.deal.RedactDealNote;
 import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.api.deal.ReopenDeal;
 import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
+import com.partnerdeals.api.deal.WithdrawDeal;
 import com.partnerdeals.api.partner.RegisterPartner;
 import com.partnerdeals.command.web.CommandResult;
 import com.partnerdeals.platform.security.Caller;
@@ -87,7 +88,7 @@ class DealController {
                                example = "The contact left the company") String comment) {
     }
 
-    record StageRequest(@NotNull @Schema(description = "An open stage; CLOSED_* is refused (use close-won or close-lost)",
+    record StageRequest(@NotNull @Schema(description = "An open stage; a closed one is refused (use close-won, close-lost or withdraw)",
             example = "NEWSLETTER_SUBSCRIPTION") DealStage stage) {
     }
 
@@ -104,6 +105,10 @@ class DealController {
 
     record CloseLostRequest(@NotBlank @Size(max = 4000) @Schema(example = "Chose a competitor; reassess in Q3")
                             String reason) {
+    }
+
+    record WithdrawRequest(@NotBlank @Size(max = 4000) @Schema(example = "Registered for the wrong customer")
+                           String reason) {
     }
 
     record NoteRequest(@NotBlank @Size(max = 4000) @Schema(example = "Demo booked for Friday") String text,
@@ -204,6 +209,18 @@ class DealController {
                                                   Caller caller,
                                                   ExpectedVersion expected) {
         return ok(dealId, commands.sendAndWait(new CloseDealLost(dealId, request.reason().trim(),
+                caller.actingPartnerId(), expected.value())));
+    }
+
+    @PostMapping("/{dealId}/withdraw")
+    @Operation(operationId = "withdrawDeal", summary = "Withdraw an open deal registered by mistake",
+            description = "The deal moves to WITHDRAWN: closed for good (not reopenable), its customer domain released "
+                    + "for new registrations, only notes from then on. A denied deal is 409 DEAL_DENIED, a closed one "
+                    + "409 DEAL_CLOSED.")
+    ResponseEntity<CommandResult> withdraw(@PathVariable String dealId, @Valid @RequestBody WithdrawRequest request,
+                                           Caller caller,
+                                           ExpectedVersion expected) {
+        return ok(dealId, commands.sendAndWait(new WithdrawDeal(dealId, request.reason().trim(),
                 caller.actingPartnerId(), expected.value())));
     }
 

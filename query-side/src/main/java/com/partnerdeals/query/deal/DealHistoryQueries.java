@@ -11,7 +11,6 @@ import com.partnerdeals.api.deal.FindDealHistory;
 import com.partnerdeals.api.personal.PersonalData;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.personal.PersonalDataFields;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,11 +27,11 @@ import org.springframework.stereotype.Component;
 class DealHistoryQueries {
 
     private final EventStore eventStore;
-    private final Duration protectionPeriod;
+    private final DealTerms terms;
 
     DealHistoryQueries(EventStore eventStore, PortalProperties properties) {
         this.eventStore = eventStore;
-        this.protectionPeriod = properties.deal().protection();
+        this.terms = DealTerms.of(properties);
     }
 
     @QueryHandler
@@ -58,7 +57,7 @@ class DealHistoryQueries {
         if (deal == null) {
             throw RuleViolation.notFound("Deal " + query.dealId() + " did not exist at " + query.asOf());
         }
-        return deal.view(query.viewer(), protectionPeriod, query.asOf());
+        return deal.view(query.viewer(), terms, query.asOf());
     }
 
     /**

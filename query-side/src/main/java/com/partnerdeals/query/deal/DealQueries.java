@@ -8,7 +8,6 @@ import com.partnerdeals.api.deal.FindDeal;
 import com.partnerdeals.api.deal.ListDeals;
 import com.partnerdeals.platform.config.PortalProperties;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -19,12 +18,12 @@ class DealQueries {
 
     private final DealViewRepository deals;
     private final Clock clock;
-    private final Duration protectionPeriod;
+    private final DealTerms terms;
 
     DealQueries(DealViewRepository deals, Clock clock, PortalProperties properties) {
         this.deals = deals;
         this.clock = clock;
-        this.protectionPeriod = properties.deal().protection();
+        this.terms = DealTerms.of(properties);
     }
 
     @QueryHandler
@@ -33,17 +32,26 @@ class DealQueries {
         return deals.find(query.dealId())
                 .filter(deal -> viewer.maySee(deal.partnerId()))
                 .orElseThrow(() -> RuleViolation.notFound("No deal " + query.dealId()))
-                .view(viewer, protectionPeriod, clock.instant());
+                .view(viewer, terms, clock.instant());
+    }
+
+    /**
+     * The last partner actions whose protection ends within the reminder period from {@code now}: after
+     * {@code now - protection}, at or before {@code now - protection + reminder}.
+     */
+    private DealViewRepository.LastPartnerActions protectionEndingBetween(Instant now) {
+        Instant lapsedBy = now.minus(terms.protection());
+        return new DealViewRepository.LastPartnerActions(lapsedBy, lapsedBy.plus(terms.protectionReminder()));
     }
 
     @QueryHandler
     DealBoard handle(ListDeals query) {
         Viewer viewer = query.viewer();
         String partnerId = viewer.isVendorStaff() ? query.partnerId() : viewer.partnerId();
-        DealViewRepository.Page page = deals.board(partnerId, query.stages(), query.reviewStatuses(), query.text(),
-                query.page());
         Instant now = clock.instant();
-        return new DealBoard(page.deals().stream().map(deal -> deal.card(viewer, protectionPeriod, now)).toList(),
+        DealViewRepository.Page page = deals.board(partnerId, query.stages(), query.reviewStatuses(), query.text(),
+                query.protectionEndsSoon() ? protectionEndingBetween(now) : null, query.page());
+        return new DealBoard(page.deals().stream().map(deal -> deal.card(viewer, terms, now)).toList(),
                 query.page().page(), query.page().size(), page.totalItems());
     }
 }

@@ -50,11 +50,13 @@ class DealQueryController {
                     @RequestParam(required = false) Set<ReviewStatus> reviewStatus,
                     @RequestParam(required = false) @Size(max = 200) @Parameter(description = "Searches company name, contact and domain") String q,
                     @RequestParam(required = false) @Parameter(description = "Vendor staff only") String partnerId,
+                    @RequestParam(defaultValue = "false") @Parameter(description = "Only deals whose protection "
+                            + "ends within the reminder period (14 days by default)") boolean protectionEndsSoon,
                     @RequestParam(defaultValue = "0") @Min(0) int page,
                     @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size,
                     Caller caller) {
         return queries.query(new ListDeals(caller.viewer(), partnerId, stage, reviewStatus, q,
-                new PageRequest(page, size)), DealBoard.class).join();
+                new PageRequest(page, size), protectionEndsSoon), DealBoard.class).join();
     }
 
     @GetMapping("/{dealId}")

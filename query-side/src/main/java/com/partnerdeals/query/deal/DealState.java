@@ -16,8 +16,10 @@ import com.partnerdeals.api.deal.DealReopened;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
 import com.partnerdeals.api.deal.DealTrialStarted;
+import com.partnerdeals.api.deal.DealWithdrawn;
 import com.partnerdeals.api.deal.DealView;
 import com.partnerdeals.api.deal.PartnerAction;
+import com.partnerdeals.api.deal.ReviewDecider;
 import com.partnerdeals.api.deal.ReviewStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,9 @@ record DealState(String dealId,
                  String closeLostReason,
                  Instant registeredAt,
                  Instant lastPartnerActionAt,
+                 Instant reviewDecidedAt,
+                 ReviewDecider decidedBy,
+                 String withdrawalReason,
                  long version) {
 
     DealState {
@@ -61,7 +66,8 @@ record DealState(String dealId,
         Instant when = stored(at);
         return new DealState(event.dealId(), event.partnerId(), event.customer(), event.domain(),
                 event.estimatedUsers(), event.note(), event.flags() != null ? event.flags() : Set.of(),
-                DealStage.NEW, ReviewStatus.PENDING, null, List.of(), null, null, null, when, when, sequence);
+                DealStage.NEW, ReviewStatus.PENDING, null, List.of(), null, null, null, when, when, null, null, null,
+                sequence);
     }
 
     /** The deal after one more of its events. An event the deal views do not show only advances the version. */
@@ -71,11 +77,15 @@ record DealState(String dealId,
         if (isPartnerAction(event)) {
             next = next.withLastPartnerActionAt(when);
         }
-        if (event instanceof DealAccepted) {
-            return next.withReview(ReviewStatus.ACCEPTED, null);
+        if (event instanceof DealAccepted accepted) {
+            return next.withReview(ReviewStatus.ACCEPTED, null, when, accepted.decidedBy());
         }
         if (event instanceof DealDenied denied) {
-            return next.withReview(ReviewStatus.DENIED, new DealView.Denial(denied.reason(), denied.comment()));
+            return next.withReview(ReviewStatus.DENIED, new DealView.Denial(denied.reason(), denied.comment()), when,
+                    ReviewDecider.PARTNER_MANAGER);
+        }
+        if (event instanceof DealWithdrawn withdrawn) {
+            return next.withWithdrawal(withdrawn.reason());
         }
         if (event instanceof DealStageChanged changed) {
             return next.withStage(changed.to(), closeWon, closeLostReason);
@@ -113,27 +123,38 @@ record DealState(String dealId,
         return event instanceof PartnerAction;
     }
 
-    /** The detail as {@code viewer} may see it, with protection as of {@code now}. */
-    DealView view(Viewer viewer, Duration protectionPeriod, Instant now) {
-        Protection protection = protection(protectionPeriod, now);
+    /** The detail as {@code viewer} may see it, with protection and the review deadline as of {@code now}. */
+    DealView view(Viewer viewer, DealTerms terms, Instant now) {
+        Protection protection = protection(terms, now);
         return new DealView(dealId, partnerId,
                 new DealView.Customer(customer.companyName(), customer.contactName(), customer.contactEmail(),
                         customer.country(), domain),
-                estimatedUsers, note, stage, reviewStatus, denial, notes, customerId, closeWon, closeLostReason,
-                registeredAt, lastPartnerActionAt, protection.until(), protection.lapsed(),
+                estimatedUsers, note, stage, reviewStatus, denial, decidedBy, reviewDueAt(terms),
+                reviewOverdue(terms, now), notes, customerId, closeWon, closeLostReason, withdrawalReason,
+                registeredAt, lastPartnerActionAt, protection.until(), protection.lapsed(), protection.endsSoon(),
                 viewer.isVendorStaff() ? flags : null, contactErased(), version);
     }
 
-    /** The board's card as {@code viewer} may see it, with protection as of {@code now}. */
-    DealCard card(Viewer viewer, Duration protectionPeriod, Instant now) {
-        Protection protection = protection(protectionPeriod, now);
-        return new DealCard(dealId, partnerId, customer.companyName(), domain, stage, reviewStatus, customerId,
-                registeredAt, lastPartnerActionAt, protection.until(), protection.lapsed(),
-                viewer.isVendorStaff() ? flags : null, version);
+    /** The board's card as {@code viewer} may see it, with protection and the review deadline as of {@code now}. */
+    DealCard card(Viewer viewer, DealTerms terms, Instant now) {
+        Protection protection = protection(terms, now);
+        return new DealCard(dealId, partnerId, customer.companyName(), domain, stage, reviewStatus, reviewDueAt(terms),
+                reviewOverdue(terms, now), customerId, registeredAt, lastPartnerActionAt, protection.until(),
+                protection.lapsed(), protection.endsSoon(), viewer.isVendorStaff() ? flags : null, version);
     }
 
-    private Protection protection(Duration period, Instant now) {
-        return Protection.of(stage, reviewStatus, lastPartnerActionAt, period, now);
+    /** When the review is (or was) due: registration plus {@code portal.review.due-within} (SPEC 12). */
+    Instant reviewDueAt(DealTerms terms) {
+        return registeredAt.plus(terms.reviewDueWithin());
+    }
+
+    /** Still waiting for a decision at its due time; a withdrawn deal waits for nothing. */
+    boolean reviewOverdue(DealTerms terms, Instant now) {
+        return reviewStatus == ReviewStatus.PENDING && stage != DealStage.WITHDRAWN && !now.isBefore(reviewDueAt(terms));
+    }
+
+    private Protection protection(DealTerms terms, Instant now) {
+        return Protection.of(stage, reviewStatus, lastPartnerActionAt, terms, now);
     }
 
     /** The read tables keep microseconds; a rebuilt state must equal the stored one. */
@@ -143,28 +164,38 @@ record DealState(String dealId,
 
     private DealState withVersion(long sequence) {
         return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, stage, reviewStatus,
-                denial, notes, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt, sequence);
+                denial, notes, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt,
+                reviewDecidedAt, decidedBy, withdrawalReason, sequence);
     }
 
     private DealState withLastPartnerActionAt(Instant at) {
         return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, stage, reviewStatus,
-                denial, notes, customerId, closeWon, closeLostReason, registeredAt, at, version);
+                denial, notes, customerId, closeWon, closeLostReason, registeredAt, at,
+                reviewDecidedAt, decidedBy, withdrawalReason, version);
     }
 
-    private DealState withReview(ReviewStatus status, DealView.Denial newDenial) {
+    private DealState withReview(ReviewStatus status, DealView.Denial newDenial, Instant decidedAt, ReviewDecider by) {
         return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, stage, status,
-                newDenial, notes, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt, version);
+                newDenial, notes, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt,
+                decidedAt, by, withdrawalReason, version);
+    }
+
+    private DealState withWithdrawal(String reason) {
+        return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, DealStage.WITHDRAWN,
+                reviewStatus, denial, notes, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt,
+                reviewDecidedAt, decidedBy, reason, version);
     }
 
     private DealState withStage(DealStage newStage, DealView.CloseWon newCloseWon, String newCloseLostReason) {
         return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, newStage, reviewStatus,
                 denial, notes, customerId, newCloseWon, newCloseLostReason, registeredAt, lastPartnerActionAt,
-                version);
+                reviewDecidedAt, decidedBy, withdrawalReason, version);
     }
 
     private DealState withCustomerId(String newCustomerId) {
         return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, stage, reviewStatus,
-                denial, notes, newCustomerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt, version);
+                denial, notes, newCustomerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt,
+                reviewDecidedAt, decidedBy, withdrawalReason, version);
     }
 
     /** The contact's email is required, so a missing one was erased (SPEC 11). */
@@ -176,7 +207,8 @@ record DealState(String dealId,
     private DealState withContactErased() {
         CustomerDetails erased = new CustomerDetails(customer.companyName(), null, null, customer.country());
         return new DealState(dealId, partnerId, erased, domain, estimatedUsers, null, flags, stage, reviewStatus,
-                denial, notes, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt, version);
+                denial, notes, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt,
+                reviewDecidedAt, decidedBy, withdrawalReason, version);
     }
 
     private DealState withNoteRedacted(String noteId) {
@@ -184,7 +216,8 @@ record DealState(String dealId,
                 .map(n -> n.noteId().equals(noteId) ? new DealView.Note(n.noteId(), n.author(), null, n.addedAt()) : n)
                 .toList();
         return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, stage, reviewStatus,
-                denial, redacted, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt, version);
+                denial, redacted, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt,
+                reviewDecidedAt, decidedBy, withdrawalReason, version);
     }
 
     /** A note sent again with the same id (a retry) is kept once. */
@@ -195,6 +228,7 @@ record DealState(String dealId,
         List<DealView.Note> more = new ArrayList<>(notes);
         more.add(added);
         return new DealState(dealId, partnerId, customer, domain, estimatedUsers, note, flags, stage, reviewStatus,
-                denial, more, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt, version);
+                denial, more, customerId, closeWon, closeLostReason, registeredAt, lastPartnerActionAt,
+                reviewDecidedAt, decidedBy, withdrawalReason, version);
     }
 }

@@ -8,6 +8,7 @@ import com.partnerdeals.api.deal.DealFlag;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealView;
 import com.partnerdeals.api.deal.DenialReason;
+import com.partnerdeals.api.deal.ReviewDecider;
 import com.partnerdeals.api.deal.ReviewStatus;
 import com.partnerdeals.api.deal.Settlement;
 import java.math.BigDecimal;
@@ -55,7 +56,9 @@ class DealViewRepository {
             new Column("commission_rate", Types.VARCHAR), new Column("commission_amount", Types.NUMERIC),
             new Column("settlement_type", Types.VARCHAR), new Column("settlement_amount", Types.NUMERIC),
             new Column("close_lost_reason", Types.VARCHAR), new Column("registered_at", Types.TIMESTAMP_WITH_TIMEZONE),
-            new Column("last_partner_action_at", Types.TIMESTAMP_WITH_TIMEZONE), new Column("version", Types.BIGINT));
+            new Column("last_partner_action_at", Types.TIMESTAMP_WITH_TIMEZONE),
+            new Column("review_decided_at", Types.TIMESTAMP_WITH_TIMEZONE), new Column("decided_by", Types.VARCHAR),
+            new Column("withdrawal_reason", Types.VARCHAR), new Column("version", Types.BIGINT));
 
     private record Column(String name, int sqlType) {
     }
@@ -145,7 +148,7 @@ class DealViewRepository {
      * them. Filters that are null or empty match everything.
      */
     Page board(String partnerId, Set<DealStage> stages, Set<ReviewStatus> reviewStatuses, String text,
-               PageRequest page) {
+               LastPartnerActions protectionEnding, PageRequest page) {
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource();
         if (partnerId != null) {
@@ -164,6 +167,14 @@ class DealViewRepository {
             conditions.add("(LOWER(company_name) LIKE :text ESCAPE '\\' OR domain LIKE :text ESCAPE '\\')");
             params.addValue("text", "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%");
         }
+        if (protectionEnding != null) {
+            // Still protecting (open, not denied, not lapsed) and ending soon; won deals protect for good.
+            conditions.add("stage IN (:openStages) AND review_status <> 'DENIED' "
+                    + "AND last_partner_action_at > :lapsedBy AND last_partner_action_at <= :endsSoonBy");
+            params.addValue("openStages", Arrays.stream(DealStage.values()).filter(DealStage::isOpen).map(Enum::name).toList());
+            params.addValue("lapsedBy", timestamp(protectionEnding.after()));
+            params.addValue("endsSoonBy", timestamp(protectionEnding.atOrBefore()));
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         long total = jdbc.sql("SELECT COUNT(*) FROM deal_view" + where).paramSource(params).query(Long.class).single();
         params.addValue("limit", page.size()).addValue("offset", page.offset());
@@ -176,6 +187,10 @@ class DealViewRepository {
     }
 
     record Page(List<DealState> deals, long totalItems) {
+    }
+
+    /** A range of {@code last_partner_action_at}: after one instant, at or before another. */
+    record LastPartnerActions(Instant after, Instant atOrBefore) {
     }
 
     void deleteAll() {
@@ -218,6 +233,9 @@ class DealViewRepository {
                 rs.getString("close_lost_reason"),
                 instant(rs, "registered_at"),
                 instant(rs, "last_partner_action_at"),
+                nullableInstant(rs, "review_decided_at"),
+                rs.getString("decided_by") != null ? ReviewDecider.valueOf(rs.getString("decided_by")) : null,
+                rs.getString("withdrawal_reason"),
                 rs.getLong("version"));
     }
 
@@ -285,6 +303,9 @@ class DealViewRepository {
                 deal.closeLostReason(),
                 timestamp(deal.registeredAt()),
                 timestamp(deal.lastPartnerActionAt()),
+                deal.reviewDecidedAt() != null ? timestamp(deal.reviewDecidedAt()) : null,
+                deal.decidedBy() != null ? deal.decidedBy().name() : null,
+                deal.withdrawalReason(),
                 deal.version()};
     }
 
@@ -312,5 +333,10 @@ class DealViewRepository {
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value != null ? value.toInstant() : null;
     }
 }

@@ -16,12 +16,15 @@ import com.partnerdeals.api.deal.DealNoteAdded;
 import com.partnerdeals.api.deal.DealNoteRedacted;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.DealReopened;
+import com.partnerdeals.api.deal.DealReviewOverdue;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
 import com.partnerdeals.api.deal.DealTrialStarted;
 import com.partnerdeals.api.deal.DealView;
+import com.partnerdeals.api.deal.DealWithdrawn;
 import com.partnerdeals.api.deal.DenialReason;
 import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
+import com.partnerdeals.api.deal.ReviewDecider;
 import com.partnerdeals.api.deal.ReviewStatus;
 import com.partnerdeals.api.deal.Settlement;
 import java.math.BigDecimal;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /** The fold of deal events and the protection rule (SPEC 4.4), without a database. */
 class DealStateTest {
 
-    static final Duration PROTECTION = Duration.ofDays(90);
+    static final DealTerms TERMS = new DealTerms(Duration.ofDays(90), Duration.ofDays(14), Duration.ofDays(2));
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
     static final String DEAL = "d-1";
 
@@ -53,7 +56,7 @@ class DealStateTest {
 
     @Test
     void aRegisteredDealIsNewAndPendingAndProtectedFromItsRegistration() {
-        DealView view = registered().view(Viewer.vendorStaff(), PROTECTION, day(1));
+        DealView view = registered().view(Viewer.vendorStaff(), TERMS, day(1));
 
         assertThat(view.dealId()).isEqualTo(DEAL);
         assertThat(view.partnerId()).isEqualTo("acme");
@@ -75,19 +78,19 @@ class DealStateTest {
 
     @Test
     void flagsAreForVendorStaffOnly() {
-        assertThat(registered().view(Viewer.vendorStaff(), PROTECTION, T0).flags())
+        assertThat(registered().view(Viewer.vendorStaff(), TERMS, T0).flags())
                 .containsExactly(DealFlag.DOMAIN_CONFLICT, DealFlag.EXISTING_CUSTOMER);
-        assertThat(registered().view(Viewer.partner("acme"), PROTECTION, T0).flags()).isNull();
-        assertThat(registered().card(Viewer.partner("acme"), PROTECTION, T0).flags()).isNull();
-        assertThat(registered().card(Viewer.vendorStaff(), PROTECTION, T0).flags()).hasSize(2);
+        assertThat(registered().view(Viewer.partner("acme"), TERMS, T0).flags()).isNull();
+        assertThat(registered().card(Viewer.partner("acme"), TERMS, T0).flags()).isNull();
+        assertThat(registered().card(Viewer.vendorStaff(), TERMS, T0).flags()).hasSize(2);
     }
 
     @Test
     void protectionLapsesWhenThePeriodAfterTheLastPartnerActionHasPassed() {
         DealState deal = registered();
 
-        assertThat(deal.view(Viewer.vendorStaff(), PROTECTION, day(90).minusSeconds(1)).protectionLapsed()).isFalse();
-        assertThat(deal.view(Viewer.vendorStaff(), PROTECTION, day(90)).protectionLapsed()).isTrue();
+        assertThat(deal.view(Viewer.vendorStaff(), TERMS, day(90).minusSeconds(1)).protectionLapsed()).isFalse();
+        assertThat(deal.view(Viewer.vendorStaff(), TERMS, day(90)).protectionLapsed()).isTrue();
     }
 
     @Test
@@ -99,7 +102,7 @@ class DealStateTest {
                 .apply(new DealNoteAdded(DEAL, "n-1", "manager@vendor.example", "Call back"), 4, day(40));
 
         assertThat(deal.lastPartnerActionAt()).isEqualTo(day(40));
-        DealView view = deal.view(Viewer.vendorStaff(), PROTECTION, day(129));
+        DealView view = deal.view(Viewer.vendorStaff(), TERMS, day(129));
         assertThat(view.protectedUntil()).isEqualTo(day(130));
         assertThat(view.protectionLapsed()).isFalse();
         assertThat(view.version()).isEqualTo(4);
@@ -126,7 +129,7 @@ class DealStateTest {
     @Test
     void aDeniedDealShowsWhyAndNoLongerProtects() {
         DealView view = registered().apply(new DealDenied(DEAL, DenialReason.OTHER, "Not a real lead"), 1, day(1))
-                .view(Viewer.partner("acme"), PROTECTION, day(2));
+                .view(Viewer.partner("acme"), TERMS, day(2));
 
         assertThat(view.reviewStatus()).isEqualTo(ReviewStatus.DENIED);
         assertThat(view.denial()).isEqualTo(new DealView.Denial(DenialReason.OTHER, "Not a real lead"));
@@ -153,7 +156,7 @@ class DealStateTest {
                 .apply(new DealAccepted(DEAL), 1, day(1))
                 .apply(new DealClosedWon(DEAL, DealStage.NEW, BillingOption.INVOICE, value, new BigDecimal("0.20"),
                         commission, Settlement.of(BillingOption.INVOICE, value, commission)), 2, day(2))
-                .view(Viewer.partner("acme"), PROTECTION, day(1000));
+                .view(Viewer.partner("acme"), TERMS, day(1000));
 
         assertThat(view.stage()).isEqualTo(DealStage.CLOSED_WON);
         assertThat(view.closeWon()).isEqualTo(new DealView.CloseWon(BillingOption.INVOICE, value,
@@ -168,13 +171,13 @@ class DealStateTest {
                 .apply(new DealStageChanged(DEAL, DealStage.NEW, DealStage.TRIAL), 1, day(1))
                 .apply(new DealClosedLost(DEAL, DealStage.TRIAL, "Chose a competitor"), 2, day(2));
 
-        DealView lostView = lost.view(Viewer.partner("acme"), PROTECTION, day(3));
+        DealView lostView = lost.view(Viewer.partner("acme"), TERMS, day(3));
         assertThat(lostView.stage()).isEqualTo(DealStage.CLOSED_LOST);
         assertThat(lostView.closeLostReason()).isEqualTo("Chose a competitor");
         assertThat(lostView.protectionLapsed()).isTrue();
 
         DealView reopened = lost.apply(new DealReopened(DEAL, DealStage.TRIAL), 3, day(4))
-                .view(Viewer.partner("acme"), PROTECTION, day(5));
+                .view(Viewer.partner("acme"), TERMS, day(5));
         assertThat(reopened.stage()).isEqualTo(DealStage.TRIAL);
         assertThat(reopened.closeLostReason()).isNull();
         assertThat(reopened.protectionLapsed()).isFalse();
@@ -199,7 +202,7 @@ class DealStateTest {
         DealView view = registered()
                 .apply(new DealAccepted(DEAL), 1, day(1))
                 .apply(new DealContactErased(DEAL, "erasure-1", "The contact asked to be forgotten"), 2, day(2))
-                .view(Viewer.vendorStaff(), PROTECTION, day(3));
+                .view(Viewer.vendorStaff(), TERMS, day(3));
 
         assertThat(view.customer()).isEqualTo(new DealView.Customer("Globex AB", null, null, "SE", "globex.example"));
         assertThat(view.note()).isNull();
@@ -207,7 +210,7 @@ class DealStateTest {
         assertThat(view.reviewStatus()).isEqualTo(ReviewStatus.ACCEPTED);
         assertThat(view.lastPartnerActionAt()).as("an erasure is no partner action").isEqualTo(T0);
         assertThat(view.version()).isEqualTo(2);
-        assertThat(registered().view(Viewer.vendorStaff(), PROTECTION, day(1)).personalDataErased()).isFalse();
+        assertThat(registered().view(Viewer.vendorStaff(), TERMS, day(1)).personalDataErased()).isFalse();
     }
 
     @Test
@@ -237,7 +240,51 @@ class DealStateTest {
         assertThat(deal.apply(new Object(), 1, day(1))).isEqualTo(new DealState(deal.dealId(), deal.partnerId(),
                 deal.customer(), deal.domain(), deal.estimatedUsers(), deal.note(), deal.flags(), deal.stage(),
                 deal.reviewStatus(), deal.denial(), deal.notes(), deal.customerId(), deal.closeWon(),
-                deal.closeLostReason(), deal.registeredAt(), deal.lastPartnerActionAt(), 1));
+                deal.closeLostReason(), deal.registeredAt(), deal.lastPartnerActionAt(), null, null, null, 1));
+    }
+
+    @Test
+    void aPendingDealIsDueForReviewTwoDaysAfterRegistrationAndOverdueFromThen() {
+        DealState deal = registered();
+
+        assertThat(deal.view(Viewer.vendorStaff(), TERMS, day(2).minusSeconds(1)))
+                .extracting(DealView::reviewDueAt, DealView::reviewOverdue).containsExactly(day(2), false);
+        assertThat(deal.view(Viewer.vendorStaff(), TERMS, day(2)).reviewOverdue()).isTrue();
+        assertThat(deal.apply(new DealReviewOverdue("d-1", day(2)), 1, day(2)).view(Viewer.vendorStaff(), TERMS, day(3))
+                .reviewOverdue()).as("the event only records it").isTrue();
+        DealView accepted = deal.apply(new DealAccepted("d-1"), 1, day(1)).view(Viewer.vendorStaff(), TERMS, day(3));
+        assertThat(accepted).extracting(DealView::reviewOverdue, DealView::decidedBy)
+                .containsExactly(false, ReviewDecider.PARTNER_MANAGER);
+    }
+
+    @Test
+    void anAutoAcceptedDealSaysSo() {
+        DealView view = registered().apply(new DealAccepted("d-1", ReviewDecider.AUTO_ACCEPT), 1, T0)
+                .view(Viewer.vendorStaff(), TERMS, day(1));
+
+        assertThat(view).extracting(DealView::reviewStatus, DealView::decidedBy)
+                .containsExactly(ReviewStatus.ACCEPTED, ReviewDecider.AUTO_ACCEPT);
+    }
+
+    @Test
+    void aWithdrawnDealIsClosedProtectsNothingAndIsNotWaitingForReview() {
+        DealView view = registered().apply(new DealWithdrawn("d-1", DealStage.NEW, "Registered by mistake"), 1, day(1))
+                .view(Viewer.partner("acme"), TERMS, day(3));
+
+        assertThat(view).extracting(DealView::stage, DealView::withdrawalReason, DealView::protectionLapsed,
+                        DealView::protectionEndsSoon, DealView::reviewOverdue)
+                .containsExactly(DealStage.WITHDRAWN, "Registered by mistake", true, false, false);
+    }
+
+    @Test
+    void protectionEndsSoonWithinFourteenDaysOfItsEnd() {
+        DealState deal = registered();
+
+        assertThat(deal.view(Viewer.partner("acme"), TERMS, day(76).minusSeconds(1)).protectionEndsSoon()).isFalse();
+        assertThat(deal.view(Viewer.partner("acme"), TERMS, day(76)).protectionEndsSoon()).isTrue();
+        assertThat(deal.card(Viewer.partner("acme"), TERMS, day(89)).protectionEndsSoon()).isTrue();
+        assertThat(deal.view(Viewer.partner("acme"), TERMS, day(90)))
+                .extracting(DealView::protectionEndsSoon, DealView::protectionLapsed).containsExactly(false, true);
     }
 
     @Test

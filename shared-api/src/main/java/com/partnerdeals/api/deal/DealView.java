@@ -11,11 +11,16 @@ import java.util.Set;
  * A deal in full (SPEC section 7).
  *
  * @param denial          why the deal was denied; null unless it was
+ * @param decidedBy       who decided the review: a partner manager or the partner's auto-accept rule; null while pending
+ * @param reviewDueAt     when the review is due: registration plus the review period (SPEC 12)
+ * @param reviewOverdue   still pending, not withdrawn, at or past {@code reviewDueAt}
  * @param customerId      the trial account started from this deal, if any
  * @param closeWon        the terms the deal was won on; null unless it was
  * @param closeLostReason why the deal was lost; null unless it is closed as lost
  * @param protectedUntil  when the deal stops protecting its domain; null for a won deal, which protects for good
- * @param protectionLapsed whether the deal no longer protects its domain (always for a denied or lost deal)
+ * @param withdrawalReason why the deal was withdrawn; null unless it was
+ * @param protectionLapsed whether the deal no longer protects its domain (always for a denied, lost or withdrawn deal)
+ * @param protectionEndsSoon it still protects, but {@code protectedUntil} is within the reminder period (SPEC 12)
  * @param flags           notes for the reviewer; vendor staff only (null for partners)
  * @param personalDataErased the contact was erased (SPEC 11): name, email and registration note are null
  * @param version         the deal's version: the sequence number of its latest event
@@ -28,14 +33,19 @@ public record DealView(String dealId,
                        DealStage stage,
                        ReviewStatus reviewStatus,
                        Denial denial,
+                       ReviewDecider decidedBy,
+                       Instant reviewDueAt,
+                       boolean reviewOverdue,
                        List<Note> notes,
                        String customerId,
                        CloseWon closeWon,
                        String closeLostReason,
+                       String withdrawalReason,
                        Instant registeredAt,
                        Instant lastPartnerActionAt,
                        Instant protectedUntil,
                        boolean protectionLapsed,
+                       boolean protectionEndsSoon,
                        Set<DealFlag> flags,
                        boolean personalDataErased,
                        long version) {

@@ -12,13 +12,20 @@ import java.util.stream.Collectors;
  *
  * @param partnerId only this partner's deals; honoured for vendor staff, a partner always sees its own
  * @param text      case-insensitive part of the company name or the customer's domain
+ * @param protectionEndsSoon only deals whose protection ends within the reminder period (SPEC 12)
  */
 public record ListDeals(Viewer viewer,
                         String partnerId,
                         Set<DealStage> stages,
                         Set<ReviewStatus> reviewStatuses,
                         String text,
-                        PageRequest page) {
+                        PageRequest page,
+                        boolean protectionEndsSoon) {
+
+    public ListDeals(Viewer viewer, String partnerId, Set<DealStage> stages, Set<ReviewStatus> reviewStatuses,
+                     String text, PageRequest page) {
+        this(viewer, partnerId, stages, reviewStatuses, text, page, false);
+    }
 
     /** An empty filter value ({@code ?stage=}) arrives as null and is ignored (SPEC 9). */
     public ListDeals {
