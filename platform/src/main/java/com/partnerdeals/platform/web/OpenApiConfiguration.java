@@ -41,6 +41,7 @@ public class OpenApiConfiguration {
     private static final Map<String, String> TAGS = tags(
             "Partners", "The consulting firms in the program: domains, commission rate, active",
             "Deals", "Registration, review, stages, closing, notes; the board, detail, audit history and point in time",
+            "Review queue", "The partner managers' queue of deals waiting for a decision",
             "Customers", "Customer accounts: trials, extensions, subscriptions, the product's usage reports; the overview",
             "Dashboard", "Figures for a partner or for vendor staff",
             "Personal data", "Right of access and erasure for customer contacts (GDPR)",

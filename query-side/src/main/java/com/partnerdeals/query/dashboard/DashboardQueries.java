@@ -5,9 +5,15 @@ import com.partnerdeals.api.dashboard.Dashboard;
 import com.partnerdeals.api.dashboard.FindDashboard;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.ReviewStatus;
+import com.partnerdeals.platform.config.PortalProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,10 +30,19 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardQueries {
 
-    private final JdbcClient jdbc;
+    /** Waiting for a decision; a withdrawn deal waits for nothing. */
+    private static final String PENDING = "review_status = 'PENDING' AND stage <> 'WITHDRAWN'";
 
-    DashboardQueries(JdbcClient jdbc) {
+    private static final Duration DECISION_WINDOW = Duration.ofDays(90);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration reviewDueWithin;
+
+    DashboardQueries(JdbcClient jdbc, Clock clock, PortalProperties properties) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.reviewDueWithin = properties.review().dueWithin();
     }
 
     @QueryHandler
@@ -36,9 +51,14 @@ class DashboardQueries {
         Scope scope = new Scope(partnerId);
         Map<DealStage, Long> byStage = countBy("stage", DealStage.class, scope);
         // Trials ending soon come from the customer overview; the dashboard endpoint adds them.
+        Instant now = clock.instant();
         return new Dashboard(byStage,
                 countBy("review_status", ReviewStatus.class, scope),
                 oldestPendingReview(scope),
+                count(scope, PENDING),
+                count(scope, PENDING, "registered_at <= :dueBy", "dueBy", now.minus(reviewDueWithin)),
+                medianTimeToDecision(scope, now),
+                null,
                 winRate(byStage.get(DealStage.CLOSED_WON), byStage.get(DealStage.CLOSED_LOST)),
                 commissionTotals(scope),
                 null);
@@ -60,12 +80,44 @@ class DashboardQueries {
 
     private Dashboard.PendingReview oldestPendingReview(Scope scope) {
         return jdbc.sql("SELECT deal_id, company_name, registered_at FROM deal_view"
-                        + scope.where("review_status = 'PENDING'") + " ORDER BY registered_at, deal_id LIMIT 1")
+                        + scope.where(PENDING) + " ORDER BY registered_at, deal_id LIMIT 1")
                 .paramSource(scope.params())
                 .query((rs, row) -> new Dashboard.PendingReview(rs.getString("deal_id"), rs.getString("company_name"),
                         rs.getObject("registered_at", OffsetDateTime.class).toInstant()))
                 .optional()
                 .orElse(null);
+    }
+
+    private long count(Scope scope, String condition) {
+        return jdbc.sql("SELECT COUNT(*) FROM deal_view" + scope.where(condition))
+                .paramSource(scope.params()).query(Long.class).single();
+    }
+
+    private long count(Scope scope, String condition, String timeCondition, String name, Instant instant) {
+        return jdbc.sql("SELECT COUNT(*) FROM deal_view" + scope.where(condition, timeCondition))
+                .paramSource(scope.params().addValue(name, instant.atOffset(ZoneOffset.UTC)))
+                .query(Long.class).single();
+    }
+
+    /** From the decisions' and registrations' event times, as the deal views keep them. */
+    private String medianTimeToDecision(Scope scope, Instant now) {
+        List<Duration> times = jdbc.sql("SELECT registered_at, review_decided_at FROM deal_view"
+                        + scope.where("decided_by = 'PARTNER_MANAGER'", "review_decided_at >= :since"))
+                .paramSource(scope.params().addValue("since", now.minus(DECISION_WINDOW).atOffset(ZoneOffset.UTC)))
+                .query((rs, row) -> Duration.between(rs.getObject(1, OffsetDateTime.class),
+                        rs.getObject(2, OffsetDateTime.class)))
+                .list();
+        Duration median = median(times);
+        return median != null ? median.truncatedTo(ChronoUnit.SECONDS).toString() : null;
+    }
+
+    static Duration median(List<Duration> durations) {
+        if (durations.isEmpty()) {
+            return null;
+        }
+        List<Duration> sorted = durations.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
     }
 
     /** Won / (won + lost), to 4 decimals; null while no deal is closed. */

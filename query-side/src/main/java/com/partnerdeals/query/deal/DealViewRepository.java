@@ -189,6 +189,30 @@ class DealViewRepository {
     record Page(List<DealState> deals, long totalItems) {
     }
 
+    /** A page of the deals waiting for a review decision, oldest registration first; withdrawn ones wait for nothing. */
+    Page pendingReviews(PageRequest page) {
+        String where = " WHERE review_status = 'PENDING' AND stage <> 'WITHDRAWN'";
+        long total = jdbc.sql("SELECT COUNT(*) FROM deal_view" + where).query(Long.class).single();
+        List<DealState> deals = jdbc.sql("SELECT " + COLUMNS + " FROM deal_view" + where
+                        + " ORDER BY registered_at, deal_id LIMIT :limit OFFSET :offset")
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, row) -> state(rs, List.of()))
+                .list();
+        return new Page(deals, total);
+    }
+
+    /** Every deal for any of the customer domains, oldest registration first, without notes. */
+    List<DealState> forDomains(Collection<String> domains) {
+        if (domains.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deal_view WHERE domain IN (:domains) ORDER BY registered_at, deal_id")
+                .param("domains", domains)
+                .query((rs, row) -> state(rs, List.of()))
+                .list();
+    }
+
     /** A range of {@code last_partner_action_at}: after one instant, at or before another. */
     record LastPartnerActions(Instant after, Instant atOrBefore) {
     }

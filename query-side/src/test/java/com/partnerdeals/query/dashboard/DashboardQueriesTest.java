@@ -8,11 +8,15 @@ import com.partnerdeals.api.dashboard.Dashboard;
 import com.partnerdeals.api.dashboard.FindDashboard;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.ReviewStatus;
+import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.query.ReadModelDatabase;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +32,8 @@ class DashboardQueriesTest {
     @BeforeEach
     void setUp() {
         jdbc = ReadModelDatabase.migrated().jdbc();
-        queries = new DashboardQueries(jdbc);
+        queries = new DashboardQueries(jdbc, Clock.fixed(T0, ZoneOffset.UTC),
+                new PortalProperties(null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -98,6 +103,33 @@ class DashboardQueriesTest {
     }
 
     @Test
+    void pendingAndOverdueReviewsLeaveOutWithdrawnDeals() {
+        deal("a1", "acme", "NEW", "PENDING", 3);
+        deal("a2", "acme", "TRIAL", "PENDING", 1);
+        deal("a3", "acme", "WITHDRAWN", "PENDING", 5);
+        deal("a4", "acme", "NEW", "ACCEPTED", 9);
+
+        Dashboard dashboard = queries.handle(new FindDashboard(Viewer.partner("acme"), null));
+
+        assertThat(dashboard).extracting(Dashboard::pendingReviews, Dashboard::overdueReviews).containsExactly(2L, 1L);
+        assertThat(dashboard.oldestPendingReview().dealId()).isEqualTo("a1");
+    }
+
+    @Test
+    void theMedianTimeToDecisionCountsManagersDecisionsOfTheLast90Days() {
+        decided("a1", 10, Duration.ofHours(2), "PARTNER_MANAGER");
+        decided("a2", 20, Duration.ofHours(30), "PARTNER_MANAGER");
+        decided("a3", 30, Duration.ofHours(50), "PARTNER_MANAGER");
+        decided("a4", 5, Duration.ZERO, "AUTO_ACCEPT");
+        decided("a5", 100, Duration.ofHours(500), "PARTNER_MANAGER");
+
+        assertThat(queries.handle(new FindDashboard(Viewer.partner("acme"), null)).medianTimeToDecision())
+                .isEqualTo("PT30H");
+        assertThat(queries.handle(new FindDashboard(Viewer.partner("initech"), null)).medianTimeToDecision()).isNull();
+        assertThat(DashboardQueries.median(List.of(Duration.ofHours(1), Duration.ofHours(4)))).isEqualTo(Duration.ofMinutes(150));
+    }
+
+    @Test
     void winRatesAreRoundedToFourDecimals() {
         assertThat(DashboardQueries.winRate(2, 1).toPlainString()).isEqualTo("0.6667");
         assertThat(DashboardQueries.winRate(0, 3).toPlainString()).isEqualTo("0.0000");
@@ -111,6 +143,15 @@ class DashboardQueriesTest {
                             stage, review_status, registered_at, last_partner_action_at, version)
                         VALUES (?, ?, ?, 'Contact', 'contact@example.com', ?, '', ?, ?, ?, ?, 0)""")
                 .params(dealId, partnerId, "Company " + dealId, dealId + ".example", stage, review, registered, registered)
+                .update();
+    }
+
+    /** Registered {@code decidedDaysAgo} days ago plus how long the decision took. */
+    private void decided(String dealId, int decidedDaysAgo, Duration took, String decidedBy) {
+        Instant decidedAt = T0.minus(Duration.ofDays(decidedDaysAgo));
+        deal(dealId, "acme", "NEW", "ACCEPTED", 0);
+        jdbc.sql("UPDATE deal_view SET registered_at = ?, review_decided_at = ?, decided_by = ? WHERE deal_id = ?")
+                .params(decidedAt.minus(took).atOffset(ZoneOffset.UTC), decidedAt.atOffset(ZoneOffset.UTC), decidedBy, dealId)
                 .update();
     }
 
