@@ -1,9 +1,7 @@
-package com.partnerdeals.app.customer;
+package com.partnerdeals.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnerdeals.app.PartnerDealsApplication;
-import com.partnerdeals.app.PartnerProgram;
 import com.partnerdeals.platform.testing.FreshSchemaConfiguration;
 import com.partnerdeals.platform.testing.MutableClock;
 import com.partnerdeals.platform.testing.TestClockConfiguration;
@@ -24,11 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A trial that ends while the service is down is closed once the service is back, with no request, and
- * its TrialExpired is recorded once even with two nodes checking. Runs its own service instances on a
- * database of its own (H2 in memory, or with {@code -Dtest.database=postgres} a PostgreSQL schema).
+ * What falls due while the service is down is recorded once the service is back, with no request, and once even
+ * with two nodes checking: a trial's end (TrialExpired) and a review's due time (DealReviewOverdue, SPEC 12). Runs
+ * its own service instances on a database of its own (H2 in memory, or with {@code -Dtest.database=postgres} a
+ * PostgreSQL schema).
  */
-class TrialExpiryRestartTest {
+class SchedulesAcrossRestartTest {
 
     private final boolean postgres = "postgres".equals(System.getProperty("test.database"));
     private final String h2Name = "restart-" + UUID.randomUUID();
@@ -52,7 +51,8 @@ class TrialExpiryRestartTest {
                 : "jdbc:h2:mem:" + h2Name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         // Small pools: these instances share the database server with the other tests' service.
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.flyway.clean-disabled=false", "--spring.datasource.hikari.maximum-pool-size=4"));
+                "--spring.flyway.clean-disabled=false", "--spring.datasource.hikari.maximum-pool-size=4",
+                "--portal.review.overdue-check-every=1s"));
         if (postgres) {
             arguments.add("--spring.flyway.schemas=trials_restart_test");
             arguments.add("--spring.flyway.default-schema=trials_restart_test");
@@ -69,7 +69,46 @@ class TrialExpiryRestartTest {
     }
 
     private static List<String> eventsOf(ConfigurableApplicationContext context, String aggregateId) {
-        return CustomerAccounts.eventsOf(JdbcClient.create(context.getBean(DataSource.class)), aggregateId);
+        return JdbcClient.create(context.getBean(DataSource.class))
+                .sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
+                .param(aggregateId)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
+    }
+
+    /** The trial's end, or the review's due time, passes while no node runs; then two nodes come up. */
+    private List<ConfigurableApplicationContext> twoNodesAt(Instant later) {
+        ConfigurableApplicationContext nodeA = start(false);
+        ConfigurableApplicationContext nodeB = start(false);
+        nodeA.getBean(MutableClock.class).set(later);
+        nodeB.getBean(MutableClock.class).set(later);
+        return List.of(nodeA, nodeB);
+    }
+
+    @Test
+    void aReviewThatFellDueWhileTheServiceWasDownIsRecordedOverdueOnceAfterItComesBack() {
+        ConfigurableApplicationContext first = start(true);
+        PartnerProgram program = new PartnerProgram(port(first));
+        String dealId = program.newDeal(program.newPartner());
+        Instant registeredAt = Instant.parse(program.api.get("/api/deals/" + dealId, program.tokens.manager())
+                .at("/registeredAt"));
+        assertThat(eventsOf(first, dealId)).containsExactly("DealRegistered");
+        first.close();
+
+        ConfigurableApplicationContext nodeA = twoNodesAt(registeredAt.plus(Duration.ofDays(2)).plusSeconds(1)).get(0);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> eventsOf(nodeA, dealId).contains("DealReviewOverdue"));
+        Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true); // a few more checks on both nodes
+        assertThat(eventsOf(nodeA, dealId)).containsExactly("DealRegistered", "DealReviewOverdue");
+        PartnerProgram again = new PartnerProgram(port(nodeA));
+        again.awaitReadModelsCaughtUp(Duration.ofSeconds(30));
+        var history = again.api.get("/api/deals/" + dealId + "/history", again.tokens.manager());
+        assertThat(history.json().findValuesAsString("eventType")).containsExactly("DealRegistered", "DealReviewOverdue");
+        assertThat(again.api.get("/api/deals/" + dealId, again.tokens.manager()).at("/reviewOverdue")).isEqualTo("true");
     }
 
     @Test
@@ -85,12 +124,7 @@ class TrialExpiryRestartTest {
         assertThat(eventsOf(first, customerId)).containsExactly("TrialStarted");
         first.close();
 
-        // The trial ends while no node runs; then two nodes come up on the same database.
-        ConfigurableApplicationContext nodeA = start(false);
-        ConfigurableApplicationContext nodeB = start(false);
-        Instant later = trialEndsAt.plus(Duration.ofMinutes(1));
-        nodeA.getBean(MutableClock.class).set(later);
-        nodeB.getBean(MutableClock.class).set(later);
+        ConfigurableApplicationContext nodeA = twoNodesAt(trialEndsAt.plus(Duration.ofMinutes(1))).get(0);
 
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> eventsOf(nodeA, customerId).contains("TrialExpired"));
