@@ -121,7 +121,7 @@ class ErrorAnswersHttpTest {
                 "{\"stage\":\"WON\"}");
         assertInvalidField(unknownStage, "stage");
         assertThat(JSON.readTree(unknownStage.body()).findValuesAsString("message"))
-                .containsExactly("must be one of [NEW, NEWSLETTER_SUBSCRIPTION, TRIAL, CLOSED_WON, CLOSED_LOST]");
+                .containsExactly("must be one of [NEW, NEWSLETTER_SUBSCRIPTION, TRIAL, CLOSED_WON, CLOSED_LOST, WITHDRAWN]");
         assertProblem(post("/api/deals/" + dealId + "/notes", program.tokens.partner(partner), "{\"text\":\"a\",\"text\":\"b\"}"),
                 400, "MALFORMED_REQUEST");
         assertProblem(post("/api/deals/" + dealId + "/notes", program.tokens.partner(partner), "{\"text\":\"a\"} trailing"),

@@ -84,7 +84,7 @@ class OpenApiDocumentTest {
     void theBoardAsksForNothingButOptionalFilters() {
         JsonNode board = document.at("/paths/~1api~1deals/get");
         assertThat(board.path("parameters").findValuesAsString("name"))
-                .containsExactlyInAnyOrder("stage", "reviewStatus", "q", "partnerId", "page", "size");
+                .containsExactlyInAnyOrder("stage", "reviewStatus", "q", "partnerId", "protectionEndsSoon", "page", "size");
         assertThat(board.path("parameters").findValues("required")).allMatch(required -> !required.asBoolean());
         assertThat(board.at("/parameters/0/schema/items/enum").isArray() || board.at("/parameters/1/schema/items/enum").isArray())
                 .as("stage and review status are enums").isTrue();
