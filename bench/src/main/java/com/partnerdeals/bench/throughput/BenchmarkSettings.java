@@ -8,11 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** What the benchmark runs, from system properties ({@code -Dbench.clients=16} ...), with the defaults. */
+/**
+ * What the benchmark runs, from system properties ({@code -Dbench.clients=16} ...), with the issue's defaults.
+ * {@code -Dbench.quick=true} changes the defaults to a run of a few minutes for before/after comparisons: shorter
+ * phases, fewer idle visibility samples, no replay (each can still be set on its own).
+ */
 record BenchmarkSettings(List<String> databases,
                          int clients,
                          Duration warmUp,
                          Duration measurement,
+                         Duration limitMeasurement,
                          int idleVisibilitySamples,
                          Duration visibilityUnderLoad,
                          long replayEvents,
@@ -25,14 +30,16 @@ record BenchmarkSettings(List<String> databases,
 
     static BenchmarkSettings fromSystemProperties() throws IOException {
         Path work = Path.of(property("bench.workDirectory", "bench/target/throughput"));
+        boolean quick = Boolean.parseBoolean(property("bench.quick", "false"));
         return new BenchmarkSettings(
                 List.of(property("bench.databases", "h2,postgres").split(",")),
                 Integer.parseInt(property("bench.clients", "16")),
                 Duration.ofSeconds(Long.parseLong(property("bench.warmUpSeconds", "60"))),
-                Duration.ofSeconds(Long.parseLong(property("bench.measureSeconds", "60"))),
-                Integer.parseInt(property("bench.idleVisibilitySamples", "600")),
-                Duration.ofSeconds(Long.parseLong(property("bench.visibilityLoadSeconds", "30"))),
-                Long.parseLong(property("bench.replayEvents", "1000000")),
+                Duration.ofSeconds(Long.parseLong(property("bench.measureSeconds", quick ? "30" : "60"))),
+                Duration.ofSeconds(Long.parseLong(property("bench.limitSeconds", quick ? "10" : "30"))),
+                Integer.parseInt(property("bench.idleVisibilitySamples", quick ? "100" : "600")),
+                Duration.ofSeconds(Long.parseLong(property("bench.visibilityLoadSeconds", quick ? "10" : "30"))),
+                Long.parseLong(property("bench.replayEvents", quick ? "0" : "1000000")),
                 property("bench.postgres.serverUrl", "jdbc:postgresql://127.0.0.1:5432/"),
                 property("bench.postgres.database", "partnerdeals_throughput"),
                 property("bench.postgres.user", "postgres"),

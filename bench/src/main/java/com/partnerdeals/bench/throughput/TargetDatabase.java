@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +37,11 @@ interface TargetDatabase {
      * by statistics from when they were empty). Answers what it did, for the report.
      */
     String maintain() throws SQLException;
+
+    /** Transactions the database has ended so far (committed and rolled back), where it counts them. */
+    default OptionalLong transactionsEnded() throws SQLException, InterruptedException {
+        return OptionalLong.empty();
+    }
 
     /** The embedded default: an H2 file database, in PostgreSQL mode exactly as the service's default URL. */
     record H2(Path directory) implements TargetDatabase {
@@ -94,6 +101,21 @@ interface TargetDatabase {
 
         public String seedingUrl() {
             return url() + "?reWriteBatchedInserts=true";
+        }
+
+        /**
+         * From {@code pg_stat_database}. Backends report their counts at most once a second, so a reading waits a
+         * little more than that first; a reading can still miss up to a second of an idle connection's work.
+         */
+        public OptionalLong transactionsEnded() throws SQLException, InterruptedException {
+            Thread.sleep(1_500);
+            try (Connection connection = DriverManager.getConnection(url(), user, "");
+                 Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database "
+                         + "WHERE datname = current_database()")) {
+                row.next();
+                return OptionalLong.of(row.getLong(1));
+            }
         }
 
         public String maintain() throws SQLException {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -74,6 +75,13 @@ public final class ThroughputBenchmark {
         System.out.println();
         System.out.println("== " + database.name() + " ==  (started " + Instant.now() + ", load average " + loadAverage() + ")");
         database.recreate();
+        System.out.printf("The database's limits (JDBC, %d clients, pgbench-shaped; %d s each) ...%n", settings.clients(),
+                settings.limitMeasurement().toSeconds());
+        DatabaseLimits.Result limits = new DatabaseLimits(database, settings.clients())
+                .measure(Duration.ofSeconds(5), settings.limitMeasurement());
+        System.out.printf("  event-sourced command (read an aggregate's 6 events, append one): %,.0f transactions/s%n",
+                limits.commandShapedPerSecond());
+        System.out.printf("  bare event append: %,.0f transactions/s%n", limits.appendsPerSecond());
         Path log = settings.workDirectory().resolve("service-" + database.name().toLowerCase() + ".log");
         Files.deleteIfExists(log);
         Participants participants = new Participants(new Tokens(SECRET), PARTNERS);
@@ -85,8 +93,13 @@ public final class ThroughputBenchmark {
         CommandLoad.Result moderateLoad;
         CommandLoad.Result fullLoad;
         long dealsBeforeSeeding;
+        double webLimit;
         try (ServiceProcess service = ServiceProcess.start(settings, database, SECRET, log)) {
             participants.register(service.api);
+            WebStackLimit.measure(service.api, participants, settings.clients(), Duration.ofSeconds(15));
+            webLimit = WebStackLimit.measure(service.api, participants, settings.clients(), settings.limitMeasurement());
+            System.out.printf("The web stack's limit: GET /api/partners/{id} with a token, %d clients (after 15 s of "
+                    + "warm-up): %,.0f requests/s%n", settings.clients(), webLimit);
             CommandMix mix = new CommandMix(service.api, participants);
             ReadModelWatch readModel = new ReadModelWatch(service.api, participants.managerToken);
 
@@ -96,11 +109,23 @@ public final class ThroughputBenchmark {
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             System.out.printf("  measured run of %d s ...%n", settings.measurement().toSeconds());
             CpuMeter cpu = new CpuMeter(service.pid(), database);
+            OptionalLong transactionsBefore = database.transactionsEnded();
             CpuMeter.Reading before = cpu.read();
             measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
             CpuMeter.Reading used = cpu.read().minus(before);
+            OptionalLong transactionsAfter = database.transactionsEnded();
             printLoad(measured);
             printCpu(used, measured);
+            if (transactionsBefore.isPresent() && transactionsAfter.isPresent()) {
+                System.out.printf("    database transactions per command: %.2f (pg_stat_database, all the service's "
+                                + "connections)%n",
+                        (transactionsAfter.getAsLong() - transactionsBefore.getAsLong()) / (double) measured.commands());
+            }
+            System.out.printf("    ratios: %.1f %% of the event-sourced command limit, %.1f %% of the bare append limit, "
+                            + "%.1f %% of the web stack's read limit%n",
+                    100 * measured.commandsPerSecond() / limits.commandShapedPerSecond(),
+                    100 * measured.commandsPerSecond() / limits.appendsPerSecond(),
+                    100 * measured.commandsPerSecond() / webLimit);
 
             System.out.println("Visibility (command response -> GET /api/deals/{id} shows its version):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
@@ -132,9 +157,12 @@ public final class ThroughputBenchmark {
                 : null;
         System.out.println("Load average after: " + loadAverage());
 
-        summary.add(String.format("%-10s  %6.0f commands/s (p50 %.1f ms, p99 %.1f ms)  visibility p50/p99: idle %.1f/%.1f ms, "
+        summary.add(String.format("%-10s  limits: command-shaped %,.0f/s, append %,.0f/s, web read %,.0f/s; %6.0f commands/s "
+                        + "= %.1f %% of the command-shaped limit (p50 %.1f ms, p99 %.1f ms)  visibility p50/p99: idle %.1f/%.1f ms, "
                         + "moderate %.1f/%.1f ms, full %.1f/%.1f ms  %s",
-                database.name(), measured.commandsPerSecond(), measured.overall().medianMillis(),
+                database.name(), limits.commandShapedPerSecond(), limits.appendsPerSecond(), webLimit,
+                measured.commandsPerSecond(), 100 * measured.commandsPerSecond() / limits.commandShapedPerSecond(),
+                measured.overall().medianMillis(),
                 measured.overall().p99Millis(), idle.delay().medianMillis(), idle.delay().p99Millis(),
                 moderate.delay().medianMillis(), moderate.delay().p99Millis(), full.delay().medianMillis(),
                 full.delay().p99Millis(), replay == null ? "replay not run" : String.format(
