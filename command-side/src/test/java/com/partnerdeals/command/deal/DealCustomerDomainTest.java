@@ -11,7 +11,7 @@ import com.partnerdeals.api.deal.RegisterDeal;
 import com.partnerdeals.command.customer.CustomerAccountDirectory;
 import com.partnerdeals.command.partner.PartnerDirectory;
 import com.partnerdeals.platform.config.PortalProperties;
-import java.math.BigDecimal;
+import com.partnerdeals.platform.testing.PortalSettings;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,10 +38,13 @@ class DealCustomerDomainTest {
         partners = mock(PartnerDirectory.class);
         claims = mock(DealDomainClaims.class);
         customerAccounts = mock(CustomerAccountDirectory.class);
-        when(partners.find(PARTNER)).thenReturn(Optional.of(new PartnerDirectory.Entry(PARTNER,
-                Set.of("nordicgrc.se", "mail.nordicgrc.fi"), new BigDecimal("0.20"), true)));
+        // Mocked: the rules here read only the partner's domains and whether it is active.
+        PartnerDirectory.Entry partner = mock(PartnerDirectory.Entry.class);
+        when(partner.domains()).thenReturn(Set.of("nordicgrc.se", "mail.nordicgrc.fi"));
+        when(partner.active()).thenReturn(true);
+        when(partners.find(PARTNER)).thenReturn(Optional.of(partner));
         when(claims.protectingDealOf(PARTNER, "acme.co.uk")).thenReturn(Optional.empty());
-        fixture(new PortalProperties(null, null, null, null, null, null, null));
+        fixture(PortalSettings.of());
     }
 
     private void fixture(PortalProperties properties) {
@@ -120,8 +123,7 @@ class DealCustomerDomainTest {
 
     @Test
     void aConfiguredFreeMailEntryStandsForItsRegistrableDomain() {
-        fixture(new PortalProperties(null, new PortalProperties.Deal(null, null, Set.of("mail.Yahoo.co.uk")),
-                null, null, null, null, null));
+        fixture(PortalSettings.of("portal.deal.free-email-domains", "gmail.com,mail.Yahoo.co.uk"));
         fixture.givenNoPriorActivity()
                 .when(registration("anna@yahoo.co.uk"))
                 .expectNoEvents()

@@ -6,6 +6,7 @@ import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.personal.EncryptStoredPersonalData;
 import com.partnerdeals.platform.testing.MutableClock;
+import com.partnerdeals.platform.testing.PortalSettings;
 import com.partnerdeals.platform.testing.PostgresAvailable;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -37,9 +38,8 @@ class RekeyCustomerDomainsTest {
     static final Instant PROTECTED = NOW.plus(Duration.ofDays(30));
     static final Instant LAPSED = NOW.minus(Duration.ofDays(1));
     private static final String SCHEMA = System.getProperty("test.schema", "partner_deals_test") + "_migration";
-    private static final PortalProperties PROPERTIES = new PortalProperties(null, null, null, null, null, null,
-            new PortalProperties.PersonalData(Base64.getEncoder().encodeToString(
-                    "migration-test-master-key-012345".getBytes(StandardCharsets.UTF_8)), null));
+    private static final PortalProperties PROPERTIES = PortalSettings.of("portal.personal-data.master-key",
+            Base64.getEncoder().encodeToString("migration-test-master-key-012345".getBytes(StandardCharsets.UTF_8)));
 
     DataSource database;
     JdbcClient jdbc;

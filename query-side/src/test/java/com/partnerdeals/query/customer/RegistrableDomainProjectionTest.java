@@ -10,6 +10,7 @@ import com.partnerdeals.api.customer.ListCustomers;
 import com.partnerdeals.api.customer.TrialStarted;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.testing.MutableClock;
+import com.partnerdeals.platform.testing.PortalSettings;
 import com.partnerdeals.query.ReadModelDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class RegistrableDomainProjectionTest {
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     final MutableClock clock = new MutableClock(T0);
-    final PortalProperties properties = new PortalProperties(null, null, null, null, null, null, null);
+    final PortalProperties properties = PortalSettings.of();
     AnnotationEventHandlerAdapter projection;
     CustomerOverviewQueries queries;
 

@@ -6,8 +6,8 @@ import com.partnerdeals.api.common.Viewer;
 import com.partnerdeals.api.deal.CustomerDetails;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.FindDeal;
-import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.testing.MutableClock;
+import com.partnerdeals.platform.testing.PortalSettings;
 import com.partnerdeals.query.ReadModelDatabase;
 import java.time.Instant;
 import java.util.Map;
@@ -33,8 +33,7 @@ class RegistrableDomainProjectionTest {
         ReadModelDatabase database = ReadModelDatabase.migrated();
         DealViewRepository repository = new DealViewRepository(database.namedParameterJdbc());
         projection = new AnnotationEventHandlerAdapter(new DealProjection(repository, database.transactions()));
-        queries = new DealQueries(repository, new MutableClock(T0),
-                new PortalProperties(null, null, null, null, null, null, null));
+        queries = new DealQueries(repository, new MutableClock(T0), PortalSettings.of());
     }
 
     void register(String dealId, String contactEmail, String storedDomain) throws Exception {
