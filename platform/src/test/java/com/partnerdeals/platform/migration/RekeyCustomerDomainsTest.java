@@ -64,8 +64,10 @@ class RekeyCustomerDomainsTest {
         return "postgres".equals(System.getProperty("test.database")) ? configuration.schemas(SCHEMA) : configuration;
     }
 
-    private void migrateToThisVersion() {
-        flyway(new EncryptStoredPersonalData(PROPERTIES), new RekeyCustomerDomains(new MutableClock(NOW))).load().migrate();
+    /** Up to migration 17 only: later ones may rebuild a read model this test looks at. */
+    private void migrateTo17() {
+        flyway(new EncryptStoredPersonalData(PROPERTIES), new RekeyCustomerDomains(new MutableClock(NOW))).target("17")
+                .load().migrate();
     }
 
     // The rows as the command side's lookups and the projections wrote them: the full, lower-cased domain.
@@ -148,7 +150,7 @@ class RekeyCustomerDomainsTest {
         customerAccount("c-subscribed", "sales.acme.co.uk", "ACTIVE");
         customerAccount("c-trial", "a.b.github.io", "TRIAL");
 
-        migrateToThisVersion();
+        migrateTo17();
 
         assertThat(claimOf("deal-sales")).containsEntry("domain", "acme.co.uk").containsEntry("open_claim", "nordic-grc acme.co.uk");
         assertThat(claimOf("deal-plain")).containsEntry("domain", "acme.com").containsEntry("open_claim", "nordic-grc acme.com");
@@ -175,7 +177,7 @@ class RekeyCustomerDomainsTest {
         openClaim("deal-d-first", "nordic-grc", "eu.globex.com", PROTECTED);
         openClaim("deal-c-second", "nordic-grc", "us.globex.com", PROTECTED);
 
-        migrateToThisVersion();
+        migrateTo17();
 
         assertThat(claimOf("deal-b-first")).containsEntry("domain", "acme.co.uk").containsEntry("open_claim", "nordic-grc acme.co.uk");
         assertThat(claimOf("deal-a-second")).containsEntry("domain", "acme.co.uk").containsEntry("open_claim", null)
@@ -190,7 +192,7 @@ class RekeyCustomerDomainsTest {
         openClaim("deal-lapsed", "nordic-grc", "initech.de", LAPSED);
         openClaim("deal-protecting", "nordic-grc", "mail.initech.de", PROTECTED);
 
-        migrateToThisVersion();
+        migrateTo17();
 
         assertThat(claimOf("deal-protecting")).containsEntry("open_claim", "nordic-grc initech.de");
         assertThat(claimOf("deal-lapsed")).containsEntry("open_claim", null).containsEntry("is_open", true);
@@ -201,7 +203,7 @@ class RekeyCustomerDomainsTest {
         openClaim("deal-b-first", "nordic-grc", "sales.acme.co.uk", PROTECTED);
         openClaim("deal-a-second", "nordic-grc", "acme.co.uk", PROTECTED);
         dealView("deal-b-first", "nordic-grc", "sales.acme.co.uk");
-        migrateToThisVersion();
+        migrateTo17();
         List<Map<String, Object>> claims = jdbc.sql("SELECT * FROM deal_domain_claim ORDER BY deal_id").query().listOfRows();
 
         try (Connection connection = database.getConnection()) {
