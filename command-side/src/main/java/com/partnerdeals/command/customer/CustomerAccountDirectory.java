@@ -1,5 +1,6 @@
 package com.partnerdeals.command.customer;
 
+import com.partnerdeals.api.common.CustomerDomain;
 import com.partnerdeals.api.customer.SubscriptionStarted;
 import com.partnerdeals.api.customer.TrialExpired;
 import com.partnerdeals.api.customer.TrialExtended;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer accounts as the command side needs them: by domain (the reviewer's EXISTING_CUSTOMER flag),
+ * The customer accounts as the command side needs them: by customer domain (the reviewer's EXISTING_CUSTOMER flag),
  * by deal (a won deal subscribes its account) and by trial end (the expiry check). Rows follow the trial
  * and subscription events in the same transaction.
  */
@@ -71,7 +72,7 @@ public class CustomerAccountDirectory {
         jdbc.sql("""
                         INSERT INTO customer_account_directory (customer_id, domain, status, deal_id, partner_id, trial_ends_at)
                         VALUES (?, ?, 'TRIAL', ?, ?, ?)""")
-                .params(event.customerId(), event.domain(), event.dealId(), event.partnerId(),
+                .params(event.customerId(), CustomerDomain.of(event.domain()), event.dealId(), event.partnerId(),
                         timestamp(event.trialEndsAt()))
                 .update();
     }

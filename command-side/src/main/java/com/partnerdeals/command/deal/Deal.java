@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import com.partnerdeals.api.common.CustomerDomain;
 import com.partnerdeals.api.common.Money;
 import com.partnerdeals.api.common.RuleViolation;
 import com.partnerdeals.api.customer.StartTrial;
@@ -191,7 +192,7 @@ public class Deal {
             apply(new DealStageChanged(dealId, stage, DealStage.TRIAL));
         }
         TrialStarted started = new TrialStarted(command.customerId(), dealId, registration.partnerId(),
-                registration.customer().companyName(), registration.domain(), trialEndsAt);
+                registration.customer().companyName(), CustomerDomain.of(registration.domain()), trialEndsAt);
         createNew(Trial.class, () -> new Trial(started));
         return new TrialStart(command.customerId(), trialEndsAt, getVersion());
     }

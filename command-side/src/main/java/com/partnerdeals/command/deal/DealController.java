@@ -66,7 +66,7 @@ class DealController {
                            @NotBlank @Size(max = 200) @Schema(example = "Anna Virtanen") String contactName,
                            @NotBlank @Size(max = 254) @Email @Pattern(regexp = ADDRESS_WITH_DOMAIN,
                                    message = "must be an email address with a domain")
-                           @Schema(description = "The customer's contact; its domain identifies the customer",
+                           @Schema(description = "The customer's contact; its registrable domain identifies the customer",
                                    example = "anna.virtanen@acme.fi") String contactEmail,
                            @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
                            @Schema(description = "ISO 3166-1 alpha-2", example = "FI") String country) {
@@ -127,7 +127,7 @@ class DealController {
     @ApiResponse(responseCode = "201", description = "Registered; Location names the deal", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "A retry of an earlier registration: nothing written", useReturnTypeSchema = true)
     @Operation(operationId = "registerDeal", summary = "Register a deal (a partner for itself; a manager on behalf of partnerId)",
-            description = "The customer is recognised by the domain of the contact email. The deal starts in stage NEW, review PENDING. Refused: CONTACT_IS_PARTNER, FREE_EMAIL_DOMAIN (400), DUPLICATE_DEAL with existingDealId (409). Another partner's deal or an existing customer account for the domain only flags the deal for the reviewer. Retrying with the same dealId and payload answers 200 and writes nothing; a different payload is 409 DEAL_ID_TAKEN.")
+            description = "The customer is recognised by the registrable domain of the contact email (anna@sales.acme.co.uk: acme.co.uk), and every rule below compares that; an address whose domain is no domain name is 400 VALIDATION_FAILED. The deal starts in stage NEW, review PENDING. Refused: CONTACT_IS_PARTNER, FREE_EMAIL_DOMAIN (400), DUPLICATE_DEAL with existingDealId (409). Another partner's deal or an existing customer account for the domain only flags the deal for the reviewer. Retrying with the same dealId and payload answers 200 and writes nothing; a different payload is 409 DEAL_ID_TAKEN.")
     ResponseEntity<CommandResult> register(@Valid @RequestBody RegisterDealRequest request, Caller caller) {
         String dealId = request.dealId() != null ? request.dealId().toLowerCase(Locale.ROOT) : UUID.randomUUID().toString();
         CustomerRequest customer = request.customer();

@@ -1,5 +1,6 @@
 package com.partnerdeals.command.deal;
 
+import com.partnerdeals.api.common.CustomerDomain;
 import com.partnerdeals.api.common.RuleViolation;
 import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
@@ -68,14 +69,16 @@ public class DealDomainClaims {
                 .single() > 0;
     }
 
+    /** An event stored before SPEC 12 names the contact's full domain: the claim is on its registrable domain. */
     @EventHandler
     void on(DealRegistered event, @Timestamp Instant at) {
+        String domain = CustomerDomain.of(event.domain());
         jdbc.sql("""
                         INSERT INTO deal_domain_claim (deal_id, partner_id, domain, open_claim, is_open, won, protected_until)
                         VALUES (?, ?, ?, NULL, TRUE, FALSE, ?)""")
-                .params(event.dealId(), event.partnerId(), event.domain(), timestamp(protectionEnd(at)))
+                .params(event.dealId(), event.partnerId(), domain, timestamp(protectionEnd(at)))
                 .update();
-        claim(event.dealId(), event.partnerId(), event.domain());
+        claim(event.dealId(), event.partnerId(), domain);
     }
 
     @EventHandler

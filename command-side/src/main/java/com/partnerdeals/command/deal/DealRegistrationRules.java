@@ -1,5 +1,6 @@
 package com.partnerdeals.command.deal;
 
+import com.partnerdeals.api.common.CustomerDomain;
 import com.partnerdeals.api.common.RuleViolation;
 import com.partnerdeals.api.deal.DealFlag;
 import com.partnerdeals.api.deal.DealRegistered;
@@ -8,13 +9,14 @@ import com.partnerdeals.command.customer.CustomerAccountDirectory;
 import com.partnerdeals.command.partner.PartnerDirectory;
 import com.partnerdeals.platform.config.PortalProperties;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * The registration rules that look beyond one deal (SPEC 4.1): who may register, whether the contact
- * email identifies a customer, duplicates, and the flags for the reviewer.
+ * email identifies a customer, duplicates, and the flags for the reviewer. Every one of them compares
+ * customer domains, the registrable domains of SPEC 12 ({@link CustomerDomain}).
  */
 @Component
 public class DealRegistrationRules {
@@ -22,28 +24,33 @@ public class DealRegistrationRules {
     private final PartnerDirectory partners;
     private final DealDomainClaims claims;
     private final CustomerAccountDirectory customerAccounts;
-    private final PortalProperties properties;
+    /**
+     * The configured consumer mail domains as customer domains: an entry stands for its whole registrable domain,
+     * the key that every address under it would get ({@code mail.yahoo.co.uk} means {@code yahoo.co.uk}).
+     */
+    private final Set<String> freeEmailDomains;
 
     public DealRegistrationRules(PartnerDirectory partners, DealDomainClaims claims,
                                  CustomerAccountDirectory customerAccounts, PortalProperties properties) {
         this.partners = partners;
         this.claims = claims;
         this.customerAccounts = customerAccounts;
-        this.properties = properties;
+        this.freeEmailDomains = properties.deal().freeEmailDomains().stream().map(CustomerDomain::of)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The registration event for an acceptable command, or the rule it breaks. */
     public DealRegistered evaluate(RegisterDeal command) {
+        String domain = domainOf(command.customer().contactEmail());
         PartnerDirectory.Entry partner = partners.find(command.partnerId())
                 .filter(PartnerDirectory.Entry::active)
                 .orElseThrow(() -> RuleViolation.forbidden("PARTNER_NOT_REGISTERED",
                         "Partner " + command.partnerId() + " is not a registered, active partner"));
-        String domain = domainOf(command.customer().contactEmail());
-        if (partner.domains().contains(domain)) {
+        if (partner.domains().stream().map(CustomerDomain::of).anyMatch(domain::equals)) {
             throw RuleViolation.invalid("CONTACT_IS_PARTNER",
                     "The contact email is one of your own addresses; register the customer's contact instead");
         }
-        if (properties.deal().freeEmailDomains().contains(domain)) {
+        if (freeEmailDomains.contains(domain)) {
             throw RuleViolation.invalid("FREE_EMAIL_DOMAIN",
                     "A " + domain + " address cannot identify a customer; use the contact's company email");
         }
@@ -71,8 +78,15 @@ public class DealRegistrationRules {
         return flags;
     }
 
-    /** The customer is recognised by the lower-cased domain of the contact's email address. */
+    /**
+     * The customer is recognised by the registrable domain of the contact's email address. An address the edge
+     * let through whose domain is no domain name (an IP address, a TLD of digits) cannot identify one.
+     */
     static String domainOf(String email) {
-        return email.substring(email.lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
+        try {
+            return CustomerDomain.ofEmail(email);
+        } catch (IllegalArgumentException notADomain) {
+            throw RuleViolation.invalidField("customer.contactEmail", "must be an email address at a valid domain name");
+        }
     }
 }

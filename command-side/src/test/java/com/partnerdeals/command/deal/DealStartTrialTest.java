@@ -171,6 +171,17 @@ class DealStartTrialTest {
                         new DealStageChanged(DEAL, DealStage.NEW, DealStage.TRIAL));
     }
 
+    /** SPEC 12: a deal registered before customer domains were registrable starts its account on one. */
+    @Test
+    void aDealStoredWithTheFullDomainStartsItsTrialOnTheCustomerDomain() {
+        fixture.given(new DealRegistered(DEAL, PARTNER, new CustomerDetails("Acme Ltd", "Anna Smith",
+                        "anna@sales.acme.co.uk", "GB"), "sales.acme.co.uk", 25, null, Set.of()))
+                .when(startTrial(PARTNER))
+                .expectSuccessfulHandlerExecution();
+        assertThat(trialEventsOf(CUSTOMER_ID)).containsExactly(
+                new TrialStarted(CUSTOMER_ID, DEAL, PARTNER, "Acme Ltd", "acme.co.uk", TRIAL_END));
+    }
+
     static PartnerDirectory activePartners() {
         PartnerDirectory partners = mock(PartnerDirectory.class);
         when(partners.isActive(anyString())).thenReturn(true);

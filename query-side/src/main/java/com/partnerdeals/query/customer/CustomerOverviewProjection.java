@@ -3,6 +3,7 @@ package com.partnerdeals.query.customer;
 import static com.partnerdeals.query.customer.CustomerOverviewRows.timestamp;
 import static com.partnerdeals.query.customer.TabCounts.DUE_NOW;
 
+import com.partnerdeals.api.common.CustomerDomain;
 import com.partnerdeals.api.customer.Activity;
 import com.partnerdeals.api.customer.CustomerActivityRecorded;
 import com.partnerdeals.api.customer.CustomerUsageReported;
@@ -60,7 +61,7 @@ class CustomerOverviewProjection {
                             count_due_at)
                         VALUES (?, ?, ?, ?, ?, ?, 'TRIAL', ?, ?, FALSE, 0, ?)""")
                 .params(event.customerId(), event.partnerId(), event.dealId(), event.companyName(),
-                        event.companyName().toLowerCase(Locale.ROOT), event.domain(), timestamp(at),
+                        event.companyName().toLowerCase(Locale.ROOT), CustomerDomain.of(event.domain()), timestamp(at),
                         timestamp(event.trialEndsAt()), DUE_NOW)
                 .update();
     }

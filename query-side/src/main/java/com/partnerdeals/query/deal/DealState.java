@@ -1,5 +1,6 @@
 package com.partnerdeals.query.deal;
 
+import com.partnerdeals.api.common.CustomerDomain;
 import com.partnerdeals.api.common.Viewer;
 import com.partnerdeals.api.deal.CustomerDetails;
 import com.partnerdeals.api.deal.DealAccepted;
@@ -64,7 +65,7 @@ record DealState(String dealId,
 
     static DealState registered(DealRegistered event, long sequence, Instant at) {
         Instant when = stored(at);
-        return new DealState(event.dealId(), event.partnerId(), event.customer(), event.domain(),
+        return new DealState(event.dealId(), event.partnerId(), event.customer(), CustomerDomain.of(event.domain()),
                 event.estimatedUsers(), event.note(), event.flags() != null ? event.flags() : Set.of(),
                 DealStage.NEW, ReviewStatus.PENDING, null, List.of(), null, null, null, when, when, null, null, null,
                 sequence);

@@ -7,7 +7,9 @@ import java.util.Set;
 import org.axonframework.serialization.Revision;
 
 /**
- * {@code domain} is the lower-cased domain of the contact email: it identifies the customer.
+ * {@code domain} is the customer domain, the registrable domain of the contact email
+ * ({@link com.partnerdeals.api.common.CustomerDomain}): it identifies the customer. An event stored before that rule
+ * (SPEC 12) names the full domain; handlers read it through {@code CustomerDomain.of}, which gives the same key.
  * Revision 2 added {@code flags} (see DealRegisteredFlagsUpcaster).
  */
 @Revision("2")

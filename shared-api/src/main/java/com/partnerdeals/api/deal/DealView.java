@@ -50,7 +50,7 @@ public record DealView(String dealId,
                        boolean personalDataErased,
                        long version) {
 
-    /** {@code domain} is the lower-cased domain of the contact email: it identifies the customer. */
+    /** {@code domain} is the customer domain, the registrable domain of the contact email: it identifies the customer. */
     @Schema(name = "DealCustomer")
     public record Customer(String companyName, String contactName, String contactEmail, String country,
                            String domain) {
