@@ -108,6 +108,8 @@ class SchedulesAcrossRestartTest {
         again.awaitReadModelsCaughtUp(Duration.ofSeconds(30));
         var history = again.api.get("/api/deals/" + dealId + "/history", again.tokens.manager());
         assertThat(history.json().findValuesAsString("eventType")).containsExactly("DealRegistered", "DealReviewOverdue");
+        assertThat(history.json().get(1).at("/actor/subject").asString()).as("the service's schedule, not a user")
+                .isEqualTo("partner-deals-service");
         assertThat(again.api.get("/api/deals/" + dealId, again.tokens.manager()).at("/reviewOverdue")).isEqualTo("true");
     }
 
