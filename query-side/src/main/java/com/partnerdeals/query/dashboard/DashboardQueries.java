@@ -108,7 +108,7 @@ class DashboardQueries {
                         rs.getObject(2, OffsetDateTime.class)))
                 .list();
         Duration median = median(times);
-        return median != null ? median.truncatedTo(ChronoUnit.SECONDS).toString() : null;
+        return median != null ? median.truncatedTo(ChronoUnit.MILLIS).toString() : null;
     }
 
     static Duration median(List<Duration> durations) {
