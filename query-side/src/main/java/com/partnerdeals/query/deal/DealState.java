@@ -22,7 +22,6 @@ import com.partnerdeals.api.deal.DealView;
 import com.partnerdeals.api.deal.PartnerAction;
 import com.partnerdeals.api.deal.ReviewDecider;
 import com.partnerdeals.api.deal.ReviewStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
