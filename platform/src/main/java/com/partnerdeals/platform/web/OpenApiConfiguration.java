@@ -78,6 +78,39 @@ public class OpenApiConfiguration {
         };
     }
 
+    /** Path ids and the email of the access report, as a client would send them. */
+    private static final Map<String, String> PARAMETER_EXAMPLES = Map.of(
+            "dealId", "3f1c2a9e-8b4d-4e7a-9c1f-2d5e6a7b8c9d",
+            "customerId", "8a6f0d3e-1b2c-4d5e-8f90-a1b2c3d4e5f6",
+            "partnerId", "nordic-grc",
+            "noteId", "note-1",
+            "name", "deal-views",
+            "email", "anna.virtanen@acme.fi");
+
+    /**
+     * Every required parameter named like an id gets an example, so that "Try it out" starts from a plausible
+     * request. Optional filters get none: Swagger UI would fill them in and a manager's board would come back
+     * filtered by a partner nobody chose.
+     */
+    @Bean
+    OperationCustomizer parameterExamples() {
+        return (operation, handler) -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream()
+                        .filter(parameter -> Boolean.TRUE.equals(parameter.getRequired()) && parameter.getExample() == null
+                                && parameter.getSchema() != null
+                                && parameter.getSchema().getExample() == null)
+                        .forEach(parameter -> {
+                            String example = PARAMETER_EXAMPLES.get(parameter.getName());
+                            if (example != null) {
+                                parameter.setExample(example);
+                            }
+                        });
+            }
+            return operation;
+        };
+    }
+
     @Bean
     OpenAPI partnerDealsApi() {
         return new OpenAPI()

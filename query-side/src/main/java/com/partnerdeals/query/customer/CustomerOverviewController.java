@@ -59,7 +59,7 @@ class CustomerOverviewController {
                               @RequestParam(required = false) @Size(max = 200) String q,
                               @RequestParam(required = false) @Parameter(description = "Vendor staff only") String partnerId,
                               @RequestParam(required = false) @Parameter(description = "A field, optionally with ,asc "
-                                      + "or ,desc", example = "activitiesLast90Days,desc") String sort,
+                                      + "or ,desc, e.g. activitiesLast90Days,desc") String sort,
                               @RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size,
                               Caller caller) {
