@@ -93,6 +93,7 @@ class SchedulesAcrossRestartTest {
         ConfigurableApplicationContext first = start(true);
         PartnerProgram program = new PartnerProgram(port(first));
         String dealId = program.newDeal(program.newPartner());
+        program.awaitReadModelsCaughtUp(Duration.ofSeconds(30)); // the read below must find the deal
         Instant registeredAt = Instant.parse(program.api.get("/api/deals/" + dealId, program.tokens.manager())
                 .at("/registeredAt"));
         assertThat(eventsOf(first, dealId)).containsExactly("DealRegistered");
