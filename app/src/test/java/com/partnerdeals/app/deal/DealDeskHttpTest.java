@@ -86,7 +86,8 @@ class DealDeskHttpTest {
         String partner = program.newPartner();
         Api.Response set = api.put("/api/partners/" + partner, manager, Map.of("autoAccept", true));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
-        assertThat(api.get("/api/partners/" + partner, manager).at("/autoAccept")).isEqualTo("true");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "true".equals(api.get("/api/partners/" + partner, manager).at("/autoAccept")));
 
         String accepted = program.newDeal(partner);
         JsonNode view = awaitDeal(accepted, deal -> deal.path("version").asLong() >= 1);
