@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerdeals.platform.testing.FreshSchemaConfiguration;
 import com.partnerdeals.platform.testing.MutableClock;
+import com.partnerdeals.platform.testing.StoredEvents;
 import com.partnerdeals.platform.testing.TestClockConfiguration;
 import com.partnerdeals.platform.testing.TestProfiles;
 import java.time.Clock;
@@ -69,14 +70,7 @@ class SchedulesAcrossRestartTest {
     }
 
     private static List<String> eventsOf(ConfigurableApplicationContext context, String aggregateId) {
-        return JdbcClient.create(context.getBean(DataSource.class))
-                .sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
-                .param(aggregateId)
-                .query(String.class)
-                .list()
-                .stream()
-                .map(type -> type.substring(type.lastIndexOf('.') + 1))
-                .toList();
+        return StoredEvents.typesOf(JdbcClient.create(context.getBean(DataSource.class)), aggregateId);
     }
 
     /** The trial's end, or the review's due time, passes while no node runs; then two nodes come up. */

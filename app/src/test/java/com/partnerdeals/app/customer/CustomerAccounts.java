@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerdeals.app.PartnerProgram;
 import com.partnerdeals.platform.testing.Api;
+import com.partnerdeals.platform.testing.StoredEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -77,16 +78,6 @@ class CustomerAccounts {
 
     /** The payload types of an aggregate's events, in order, read from the event store itself. */
     List<String> eventsOf(String aggregateId) {
-        return eventsOf(jdbc, aggregateId);
-    }
-
-    static List<String> eventsOf(JdbcClient jdbc, String aggregateId) {
-        return jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
-                .param(aggregateId)
-                .query(String.class)
-                .list()
-                .stream()
-                .map(type -> type.substring(type.lastIndexOf('.') + 1))
-                .toList();
+        return StoredEvents.typesOf(jdbc, aggregateId);
     }
 }

@@ -104,9 +104,9 @@ public class Deal {
             }
             throw RuleViolation.conflict("DEAL_ID_TAKEN", "Deal " + command.dealId() + " exists with other details");
         }
-        DealRegistered registered = rules.evaluate(command);
-        apply(registered);
-        if (rules.acceptsAtRegistration(registered)) {
+        DealRegistrationRules.Registration evaluated = rules.evaluate(command);
+        apply(evaluated.registered());
+        if (evaluated.acceptedByRule()) {
             apply(new DealAccepted(dealId, ReviewDecider.AUTO_ACCEPT));
         }
         return new RegistrationOutcome(getVersion(), true);

@@ -39,8 +39,15 @@ public class DealRegistrationRules {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The registration event for an acceptable command, or the rule it breaks. */
-    public DealRegistered evaluate(RegisterDeal command) {
+    /**
+     * An acceptable registration: its event, and whether the partner's auto-accept rule decides it at once (SPEC 12:
+     * the partner is set to it and the deal has no flag for a reviewer).
+     */
+    public record Registration(DealRegistered registered, boolean acceptedByRule) {
+    }
+
+    /** The registration of an acceptable command, or the rule it breaks. */
+    public Registration evaluate(RegisterDeal command) {
         String domain = domainOf(command.customer().contactEmail());
         PartnerDirectory.Entry partner = partners.find(command.partnerId())
                 .filter(PartnerDirectory.Entry::active)
@@ -57,14 +64,9 @@ public class DealRegistrationRules {
         claims.protectingDealOf(command.partnerId(), domain).ifPresent(existing -> {
             throw DealDomainClaims.duplicate(existing);
         });
-        return new DealRegistered(command.dealId(), command.partnerId(), command.customer(), domain,
-                command.estimatedUsers(), command.note(), flagsFor(command.partnerId(), domain));
-    }
-
-    /** Auto-accept (SPEC 12): the partner is set to it and the deal has nothing for a reviewer to look at. */
-    public boolean acceptsAtRegistration(DealRegistered registered) {
-        return registered.flags().isEmpty()
-                && partners.find(registered.partnerId()).map(PartnerDirectory.Entry::autoAccept).orElse(false);
+        Set<DealFlag> flags = flagsFor(command.partnerId(), domain);
+        return new Registration(new DealRegistered(command.dealId(), command.partnerId(), command.customer(), domain,
+                command.estimatedUsers(), command.note(), flags), partner.autoAccept() && flags.isEmpty());
     }
 
     private Set<DealFlag> flagsFor(String partnerId, String domain) {
