@@ -1,11 +1,9 @@
 package com.partnerdeals.command.customer;
 
 import com.partnerdeals.api.customer.ExpireTrial;
+import com.partnerdeals.command.DueCommands;
 import java.time.Clock;
-import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TrialExpiry {
-
-    private static final Logger log = LoggerFactory.getLogger(TrialExpiry.class);
-    private static final int BATCH = 200;
-    private static final int MAX_ROUNDS = 25;
 
     private final CustomerAccountDirectory accounts;
     private final CommandGateway commands;
@@ -35,20 +29,7 @@ class TrialExpiry {
     @Scheduled(fixedDelayString = "${portal.trial.expiry-check-every:30s}",
             initialDelayString = "${portal.trial.expiry-check-every:30s}")
     void closeEndedTrials() {
-        // Bounded, so accounts the Trial declines to close (not due after all) cannot keep the check busy.
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<String> ended = accounts.endedTrials(clock.instant(), BATCH);
-            for (String customerId : ended) {
-                try {
-                    commands.sendAndWait(new ExpireTrial(customerId));
-                } catch (RuntimeException failure) {
-                    // Left for the next check; one account must not hold up the others.
-                    log.warn("Could not close the ended trial of customer {}", customerId, failure);
-                }
-            }
-            if (ended.size() < BATCH) {
-                return;
-            }
-        }
+        DueCommands.sendToEach(commands, batch -> accounts.endedTrials(clock.instant(), batch), ExpireTrial::new,
+                "the end of the trial");
     }
 }
