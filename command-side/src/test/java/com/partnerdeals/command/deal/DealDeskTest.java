@@ -124,6 +124,13 @@ class DealDeskTest {
         }
 
         @Test
+        void aManagerMayWithdrawAnyPartnersDeal() {
+            fixture.given(REGISTERED)
+                    .when(new WithdrawDeal(DEAL, "Registered twice", null, null))
+                    .expectEvents(new DealWithdrawn(DEAL, DealStage.NEW, "Registered twice"));
+        }
+
+        @Test
         void isForTheOwnerOrAManagerOnly() {
             fixture.given(REGISTERED)
                     .when(new WithdrawDeal(DEAL, "mistake", "baltic-sec", null))
