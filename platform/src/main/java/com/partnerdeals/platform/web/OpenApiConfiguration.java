@@ -129,34 +129,40 @@ public class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
-    /** Every operation documents the problems it can answer; commands also their conflicts. */
+    /** The problem+json answers in the document: the Problem schema, and on every operation the ones it can give. */
     @Bean
     OpenApiCustomizer documentedProblems() {
-        // Added here, not in the OpenAPI bean: springdoc drops schemas nothing refers to before customizers run.
-        return api -> api.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+        return api -> {
+            // Added here, not in the OpenAPI bean: springdoc drops schemas nothing refers to before customizers run.
             api.getComponents().addSchemas(PROBLEM, problemSchema());
-            boolean command = method != PathItem.HttpMethod.GET;
-            Map<String, String> problems = new LinkedHashMap<>();
-            problems.put("400", "Invalid input: VALIDATION_FAILED (with errors[{field, message}]), MALFORMED_REQUEST, "
-                    + "or a rule's code (e.g. CONTACT_IS_PARTNER, FREE_EMAIL_DOMAIN, USE_CLOSE_COMMAND)");
-            problems.put("401", "UNAUTHORIZED: no token or an invalid token");
-            problems.put("403", "FORBIDDEN: the token's role may not do this; PARTNER_NOT_REGISTERED; PARTNER_INACTIVE "
-                    + "(a deactivated partner's users only read and add notes)");
-            problems.put("404", "NOT_FOUND: no such resource, or another partner's");
-            if (command) {
-                problems.put("409", "A rule refused the command: DUPLICATE_DEAL (with existingDealId), DEAL_ID_TAKEN, "
-                        + "REVIEW_ALREADY_DECIDED, DEAL_DENIED, DEAL_CLOSED, DEAL_NOT_ACCEPTED, ... or CONCURRENT_MODIFICATION");
-                problems.put("412", "VERSION_MISMATCH: the If-Match version is not the current one");
-                problems.put("413", "PAYLOAD_TOO_LARGE: the body is over 1 MiB");
-                problems.put("415", "UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json");
-            }
-            problems.put("406", "NOT_ACCEPTABLE: the Accept header allows neither application/json nor problem+json");
-            problems.put("503", "SERVICE_UNAVAILABLE: the database cannot be reached; retry after the Retry-After seconds");
-            problems.forEach((status, description) -> addProblem(operation, status, description));
-            if (command) {
-                documentVersionHeaders(operation);
-            }
-        }));
+            api.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) ->
+                    documentProblems(method, operation)));
+        };
+    }
+
+    /** Every operation documents the problems it can answer; commands also their conflicts and version headers. */
+    private static void documentProblems(PathItem.HttpMethod method, Operation operation) {
+        boolean command = method != PathItem.HttpMethod.GET;
+        Map<String, String> problems = new LinkedHashMap<>();
+        problems.put("400", "Invalid input: VALIDATION_FAILED (with errors[{field, message}]), MALFORMED_REQUEST, "
+                + "or a rule's code (e.g. CONTACT_IS_PARTNER, FREE_EMAIL_DOMAIN, USE_CLOSE_COMMAND)");
+        problems.put("401", "UNAUTHORIZED: no token or an invalid token");
+        problems.put("403", "FORBIDDEN: the token's role may not do this; PARTNER_NOT_REGISTERED; PARTNER_INACTIVE "
+                + "(a deactivated partner's users only read and add notes)");
+        problems.put("404", "NOT_FOUND: no such resource, or another partner's");
+        if (command) {
+            problems.put("409", "A rule refused the command: DUPLICATE_DEAL (with existingDealId), DEAL_ID_TAKEN, "
+                    + "REVIEW_ALREADY_DECIDED, DEAL_DENIED, DEAL_CLOSED, DEAL_NOT_ACCEPTED, ... or CONCURRENT_MODIFICATION");
+            problems.put("412", "VERSION_MISMATCH: the If-Match version is not the current one");
+            problems.put("413", "PAYLOAD_TOO_LARGE: the body is over 1 MiB");
+            problems.put("415", "UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json");
+        }
+        problems.put("406", "NOT_ACCEPTABLE: the Accept header allows neither application/json nor problem+json");
+        problems.put("503", "SERVICE_UNAVAILABLE: the database cannot be reached; retry after the Retry-After seconds");
+        problems.forEach((status, description) -> addProblem(operation, status, description));
+        if (command) {
+            documentVersionHeaders(operation);
+        }
     }
 
     /** A command's success carries the new version as ETag; a 201 also the Location of what it created. */
