@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +71,8 @@ class ProjectionAdminHttpTest {
         }
         await().atMost(PATIENCE).until(() -> status("deal-views").get("lag").asLong() == 0);
         List<Map<String, Object>> live = dealRows();
+        List<Map<String, Object>> liveNotes = noteRows();
+        List<String> liveIndexes = indexes();
 
         Api.Response replay = api.post("/api/admin/projections/deal-views/replay", manager, null);
         assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
@@ -78,7 +82,51 @@ class ProjectionAdminHttpTest {
             assertThat(status.get("lag").asLong()).isZero();
             assertThat(dealRows()).isEqualTo(live);
         });
+        assertThat(noteRows()).isEqualTo(liveNotes);
+        assertThat(indexes()).as("the rebuilt tables' indexes and constraints").isEqualTo(liveIndexes);
         assertThat(api.post("/api/admin/projections/no-such-projection/replay", manager, null).status()).isEqualTo(404);
+    }
+
+    /**
+     * SPEC 7: queries keep answering during a replay. They answer from the complete read model until the rebuilt
+     * one replaces it (never from a half-built one), and what is stored while it runs is in the result.
+     */
+    @Test
+    void queriesSeeACompleteReadModelThroughoutAReplayAndEventsStoredMeanwhileAreKept() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            program.newAcceptedDeal(partner);
+        }
+        await().atMost(PATIENCE).until(() -> status("deal-views").get("lag").asLong() == 0);
+        long before = dealsOnBoard();
+        AtomicLong fewestSeen = new AtomicLong(before);
+        AtomicBoolean replayed = new AtomicBoolean();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> reading = reader.submit(() -> {
+                while (!replayed.get()) {
+                    fewestSeen.accumulateAndGet(dealsOnBoard(), Math::min);
+                }
+            });
+            assertThat(api.post("/api/admin/projections/deal-views/replay", manager, null).status()).isEqualTo(202);
+            List<String> registeredMeanwhile = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                registeredMeanwhile.add(program.newDeal(partner));
+            }
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode status = status("deal-views");
+                assertThat(status.get("replaying").asBoolean()).isFalse();
+                assertThat(status.get("lag").asLong()).isZero();
+            });
+            replayed.set(true);
+            reading.get();
+            assertThat(fewestSeen.get()).as("deals on the board at any moment of the replay").isGreaterThanOrEqualTo(before);
+            registeredMeanwhile.forEach(this::awaitVisible);
+            assertThat(dealsOnBoard()).isEqualTo(before + registeredMeanwhile.size());
+            assertThat(status("deal-views").get("deadLetters").asLong()).isZero();
+        } finally {
+            replayed.set(true);
+            reader.shutdownNow();
+        }
     }
 
     @Test
@@ -180,7 +228,27 @@ class ProjectionAdminHttpTest {
         throw new AssertionError("No projection " + name + " in " + response.body());
     }
 
+    private long dealsOnBoard() {
+        return Long.parseLong(api.get("/api/deals?size=1", manager).at("/totalItems"));
+    }
+
     private List<Map<String, Object>> dealRows() {
         return jdbc.sql("SELECT * FROM deal_view ORDER BY deal_id").query().listOfRows();
+    }
+
+    private List<Map<String, Object>> noteRows() {
+        return jdbc.sql("SELECT * FROM deal_view_note ORDER BY deal_id, note_id").query().listOfRows();
+    }
+
+    /** The deal views' indexes with their definitions (constraints' included), on either database. */
+    private List<String> indexes() {
+        if ("postgres".equals(System.getProperty("test.database"))) {
+            return jdbc.sql("""
+                    SELECT indexname || ': ' || indexdef FROM pg_indexes
+                    WHERE tablename IN ('deal_view', 'deal_view_note') ORDER BY indexname""").query(String.class).list();
+        }
+        return jdbc.sql("""
+                SELECT index_name || ': ' || table_name FROM information_schema.indexes
+                WHERE LOWER(table_name) IN ('deal_view', 'deal_view_note') ORDER BY index_name""").query(String.class).list();
     }
 }

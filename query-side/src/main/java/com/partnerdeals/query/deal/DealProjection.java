@@ -1,7 +1,6 @@
 package com.partnerdeals.query.deal;
 
 import com.partnerdeals.api.deal.DealEvent;
-import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.query.ProjectionConfiguration;
 import com.partnerdeals.query.projections.WritesPerBatch;
 import java.time.Duration;
@@ -57,24 +56,15 @@ class DealProjection {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    @EventHandler
-    void on(DealRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.dealId(), before -> before != null ? before : DealState.registered(event, sequence, at));
-    }
-
-    /** Every later deal event, including kinds added after this projection was written. */
+    /** Every deal event, including kinds added after this projection was written. */
     @EventHandler
     void on(DealEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.dealId(), event, sequence, at);
+        change(event.dealId(), before -> DealState.next(before, event, sequence, at));
     }
 
     @ResetHandler
     void reset() {
         deals.deleteAll();
-    }
-
-    private void fold(String dealId, DealEvent event, long sequence, Instant at) {
-        change(dealId, before -> before != null && sequence > before.version() ? before.apply(event, sequence, at) : before);
     }
 
     private void change(String dealId, UnaryOperator<DealState> step) {

@@ -9,6 +9,7 @@ import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
 import com.partnerdeals.api.deal.DealContactErased;
 import com.partnerdeals.api.deal.DealDenied;
+import com.partnerdeals.api.deal.DealEvent;
 import com.partnerdeals.api.deal.DealFlag;
 import com.partnerdeals.api.deal.DealNoteAdded;
 import com.partnerdeals.api.deal.DealNoteRedacted;
@@ -68,6 +69,18 @@ record DealState(String dealId,
                 event.estimatedUsers(), event.note(), event.flags() != null ? event.flags() : Set.of(),
                 DealStage.NEW, ReviewStatus.PENDING, null, List.of(), null, null, null, when, when, null, null, null,
                 sequence);
+    }
+
+    /**
+     * One step of the deal views' fold: the deal after {@code event}, from {@code before} (null before its
+     * registration). An event delivered again (its sequence number is not past the version) changes nothing,
+     * nor does a later event of a deal whose registration is unknown.
+     */
+    static DealState next(DealState before, DealEvent event, long sequence, Instant at) {
+        if (event instanceof DealRegistered registration) {
+            return before != null ? before : registered(registration, sequence, at);
+        }
+        return before != null && sequence > before.version() ? before.apply(event, sequence, at) : before;
     }
 
     /** The deal after one more of its events. An event the deal views do not show only advances the version. */

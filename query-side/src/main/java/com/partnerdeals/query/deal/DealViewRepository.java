@@ -11,6 +11,7 @@ import com.partnerdeals.api.deal.DenialReason;
 import com.partnerdeals.api.deal.ReviewDecider;
 import com.partnerdeals.api.deal.ReviewStatus;
 import com.partnerdeals.api.deal.Settlement;
+import com.partnerdeals.query.projections.FoldedReadModel.Column;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +44,7 @@ class DealViewRepository {
      * The columns of {@code deal_view} in the order {@link #values} gives them. Writes bind them by position: a
      * replay writes a row per event, and binding 26 named parameters per row took a tenth of the service's CPU.
      */
-    private static final List<Column> TABLE = List.of(
+    static final List<Column> TABLE = List.of(
             new Column("deal_id", Types.VARCHAR), new Column("partner_id", Types.VARCHAR),
             new Column("company_name", Types.VARCHAR), new Column("contact_name", Types.VARCHAR),
             new Column("contact_email", Types.VARCHAR), new Column("country", Types.VARCHAR),
@@ -60,9 +61,6 @@ class DealViewRepository {
             new Column("review_decided_at", Types.TIMESTAMP_WITH_TIMEZONE), new Column("decided_by", Types.VARCHAR),
             new Column("withdrawal_reason", Types.VARCHAR), new Column("version", Types.BIGINT));
 
-    private record Column(String name, int sqlType) {
-    }
-
     private static final String COLUMNS = TABLE.stream().map(Column::name).collect(Collectors.joining(", "));
 
     private static final String INSERT = "INSERT INTO deal_view (" + COLUMNS + ") VALUES ("
@@ -73,9 +71,15 @@ class DealViewRepository {
             + TABLE.stream().skip(1).map(column -> column.name() + " = ?").collect(Collectors.joining(", "))
             + " WHERE deal_id = ?";
 
-    private static final String INSERT_NOTE = """
-            INSERT INTO deal_view_note (deal_id, note_id, event_sequence, author, note_text, added_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+    /** The columns of {@code deal_view_note} in the order {@link #noteValues} gives them. */
+    static final List<Column> NOTE_TABLE = List.of(
+            new Column("deal_id", Types.VARCHAR), new Column("note_id", Types.VARCHAR),
+            new Column("event_sequence", Types.BIGINT), new Column("author", Types.VARCHAR),
+            new Column("note_text", Types.VARCHAR), new Column("added_at", Types.TIMESTAMP_WITH_TIMEZONE));
+
+    private static final String INSERT_NOTE = "INSERT INTO deal_view_note ("
+            + NOTE_TABLE.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES ("
+            + NOTE_TABLE.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
 
     private static final String UPDATE_NOTE_TEXT = "UPDATE deal_view_note SET note_text = ? WHERE deal_id = ? AND note_id = ?";
 
@@ -228,12 +232,16 @@ class DealViewRepository {
     }
 
     private static void bindNote(PreparedStatement statement, NoteRow row) throws SQLException {
-        statement.setString(1, row.dealId());
-        statement.setString(2, row.note().noteId());
-        statement.setLong(3, row.sequence());
-        statement.setObject(4, row.note().author(), Types.VARCHAR);
-        statement.setString(5, row.note().text());
-        statement.setObject(6, timestamp(row.note().addedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        Object[] values = noteValues(row);
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i], NOTE_TABLE.get(i).sqlType());
+        }
+    }
+
+    /** The note's row, column by column as in {@link #NOTE_TABLE}. */
+    static Object[] noteValues(NoteRow row) {
+        return new Object[] {row.dealId(), row.note().noteId(), row.sequence(), row.note().author(), row.note().text(),
+                timestamp(row.note().addedAt())};
     }
 
     private static DealState state(ResultSet rs, List<DealView.Note> notes) throws SQLException {
@@ -295,7 +303,7 @@ class DealViewRepository {
     }
 
     /** The deal's row, column by column as in {@link #TABLE}. */
-    private static Object[] values(DealState deal) {
+    static Object[] values(DealState deal) {
         DealView.CloseWon won = deal.closeWon();
         Settlement settlement = won != null ? won.settlement() : null;
         Money settled = settlement == null ? null

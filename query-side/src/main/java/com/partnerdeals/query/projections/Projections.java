@@ -2,9 +2,11 @@ package com.partnerdeals.query.projections;
 
 import com.partnerdeals.api.common.RuleViolation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,12 +50,14 @@ public class Projections {
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final ReadModelRebuilds rebuilds;
     /** Read models whose replay this node is starting right now. */
     private final Set<String> replaysStarting = ConcurrentHashMap.newKeySet();
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
-                       Serializer serializer) {
+                       Serializer serializer, ReadModelRebuilds rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.serializer = serializer;
@@ -70,8 +74,10 @@ public class Projections {
     }
 
     /**
-     * Rebuilds the read model from the first event: its reset handler clears the tables, then it catches up.
-     * One replay of a read model at a time (SPEC 9): a second request while one starts or runs is refused.
+     * Rebuilds the read model from the first event. A {@link FoldedReadModel} is rebuilt in bulk beside the live
+     * tables, which it replaces at once ({@link ReadModelRebuilds}); any other is replayed through its processor,
+     * whose reset handler clears the tables first. One replay of a read model at a time (SPEC 9): a second
+     * request while one starts or runs is refused.
      *
      * <p>The dead letters go too: the replay handles every event again, in order, and parks again whatever
      * still fails. A sequence left parked from before would instead park every event of its aggregate during
@@ -86,22 +92,48 @@ public class Projections {
             throw replayInProgress(name);
         }
         try {
-            if (tokens(name).stream().anyMatch(Projections::replayUnfinished)) {
+            if (rebuilds.isRunning(name) || tokens(name).stream().anyMatch(Projections::replayUnfinished)) {
                 throw replayInProgress(name);
             }
-            processor.shutDown();
-            try {
-                processor.resetTokens();
-                processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
-            } catch (UnableToClaimTokenException claimedElsewhere) {
-                throw RuleViolation.conflict("REPLAY_NEEDS_ALL_NODES_STOPPED", "Another node is processing " + name
-                        + "; stop its processor on the other query nodes, then replay from one node");
-            } finally {
-                processor.start();
+            if (rebuilds.canRebuild(name)) {
+                requireNoOtherNode(name);
+                rebuilds.start(name, () -> replayThroughProcessor(name, processor));
+            } else {
+                replayThroughProcessor(name, processor);
             }
         } finally {
             replaysStarting.remove(name);
         }
+    }
+
+    /** The processor starts again from the first event: its reset handler empties the tables first. */
+    private void replayThroughProcessor(String name, StreamingEventProcessor processor) {
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+            processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            throw needsAllNodesStopped(name);
+        } finally {
+            processor.start();
+        }
+    }
+
+    /** A rebuild moves every segment's token; a segment another node processes would refuse that at the end. */
+    private void requireNoOtherNode(String name) {
+        long elsewhere = jdbc.sql("SELECT COUNT(*) FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL AND owner <> ?")
+                .param(name)
+                .param(ManagementFactory.getRuntimeMXBean().getName()) // the JDBC token store's default owner name
+                .query(Long.class)
+                .single();
+        if (elsewhere > 0) {
+            throw needsAllNodesStopped(name);
+        }
+    }
+
+    private static RuleViolation needsAllNodesStopped(String name) {
+        return RuleViolation.conflict("REPLAY_NEEDS_ALL_NODES_STOPPED", "Another node is processing " + name
+                + "; stop its processor on the other query nodes, then replay from one node");
     }
 
     private static RuleViolation replayInProgress(String name) {
@@ -150,9 +182,11 @@ public class Projections {
         List<Long> positions = tokens(processor.getName()).stream().map(Projections::positionOf).toList();
         long position = positions.stream().mapToLong(Long::longValue).min().orElse(-1);
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-        boolean replaying = local.values().stream().anyMatch(Projections::stillReplaying);
+        Optional<Double> rebuilt = rebuilds.progress(processor.getName());
+        boolean replaying = rebuilt.isPresent() || local.values().stream().anyMatch(Projections::stillReplaying);
         return new Status(processor.getName(), position, head, Math.max(0, head - position), replaying,
-                replaying ? replayProgress(local) : null, positions.size(), deadLetterCount(processor.getName()));
+                replaying ? rebuilt.orElseGet(() -> replayProgress(local)) : null, positions.size(),
+                deadLetterCount(processor.getName()));
     }
 
     /**

@@ -1,0 +1,121 @@
+package com.partnerdeals.query.projections;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the event store in order of its global index with one streaming query, upcast and deserialised as Axon
+ * would hand the events to a processor. Axon's own stream asks the store once per 500 events and is made for
+ * following the head; a rebuild wants everything, once, as fast as the database sends it.
+ *
+ * <p>Like Axon's gap-aware tokens, a scan remembers the indexes it found missing below the last event read
+ * (a transaction still in flight may yet commit them), and the next scan reads them too.
+ */
+final class StoredEventScan {
+
+    /** Missing indexes further back than this are never filled (as Axon's default for its gap-aware tokens). */
+    static final long MAX_GAP_OFFSET = 10_000;
+    private static final int FETCH_SIZE = 2_000;
+    private static final int DESERIALIZE_CHUNK = 1_000;
+    private static final String COLUMNS = "global_index, type, aggregate_identifier, sequence_number, event_identifier, "
+            + "time_stamp, payload_type, payload_revision, payload, meta_data";
+
+    /** How far a scan got: the last index read and the indexes missing below it. */
+    record Position(long last, SortedSet<Long> gaps) {
+
+        static final Position START = new Position(-1, Collections.emptySortedSet());
+
+        GapAwareTrackingToken token() {
+            return GapAwareTrackingToken.newInstance(last, gaps);
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final Serializer serializer;
+    private final EventUpcaster upcasters;
+
+    StoredEventScan(JdbcTemplate jdbc, PlatformTransactionManager transactions, Serializer serializer,
+                    EventUpcaster upcasters) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        // PostgreSQL streams a result only with a fetch size, inside a transaction.
+        streaming.setFetchSize(FETCH_SIZE);
+        this.jdbc = new NamedParameterJdbcTemplate(streaming);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.serializer = serializer;
+        this.upcasters = upcasters;
+    }
+
+    long head() {
+        Long head = jdbc.getJdbcTemplate().queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return head != null ? head : -1;
+    }
+
+    /**
+     * Hands {@code event} every stored event after {@code from} (and those of its gaps that are now there), up to
+     * index {@code upTo}, in index order; answers how far it got.
+     */
+    Position scan(Position from, long upTo, Consumer<TrackedEventMessage<?>> event) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("after", from.last()).addValue("upTo", upTo);
+        String gapsRead = "";
+        if (!from.gaps().isEmpty()) {
+            gapsRead = " OR global_index IN (:gaps)";
+            params.addValue("gaps", from.gaps());
+        }
+        String sql = "SELECT " + COLUMNS + " FROM domain_event_entry WHERE (global_index > :after AND global_index <= :upTo)"
+                + gapsRead + " ORDER BY global_index";
+        TreeSet<Long> gaps = new TreeSet<>(from.gaps());
+        long[] last = {from.last()};
+        List<TrackedDomainEventData<byte[]>> chunk = new ArrayList<>(DESERIALIZE_CHUNK);
+        readOnly.executeWithoutResult(transaction -> jdbc.query(sql, params, rs -> {
+            long index = rs.getLong(1);
+            if (!gaps.remove(index)) {
+                for (long missing = Math.max(last[0] + 1, index - MAX_GAP_OFFSET); missing < index; missing++) {
+                    gaps.add(missing);
+                }
+                last[0] = index;
+            }
+            GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3),
+                    rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    rs.getBytes(9), rs.getBytes(10));
+            chunk.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(index), entry));
+            if (chunk.size() == DESERIALIZE_CHUNK) {
+                deliver(chunk, event);
+            }
+            // A long run of missing indexes (rolled back appends) is only remembered near the end.
+            trimGaps(gaps, last[0]);
+        }));
+        deliver(chunk, event);
+        return new Position(last[0], gaps);
+    }
+
+    private static void trimGaps(TreeSet<Long> gaps, long last) {
+        while (!gaps.isEmpty() && gaps.first() < last - MAX_GAP_OFFSET) {
+            gaps.pollFirst();
+        }
+    }
+
+    private void deliver(Collection<TrackedDomainEventData<byte[]>> chunk, Consumer<TrackedEventMessage<?>> event) {
+        EventUtils.upcastAndDeserializeTrackedEvents(chunk.stream(), serializer, upcasters).forEach(event);
+        chunk.clear();
+    }
+}
