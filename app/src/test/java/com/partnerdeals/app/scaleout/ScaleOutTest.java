@@ -112,6 +112,8 @@ class ScaleOutTest {
                 .as("segments of deal-views are processed by both query nodes")
                 .containsExactlyInAnyOrder(query1.pid(), query2.pid()));
         assertReadModelsEqualTheEventStore(query2, deals, notesPerDeal);
+        assertThat(notifications(command1, "sent")).as("the command node's NOTIFYs after its commits").isPositive();
+        assertThat(notifications(query2, "received")).as("the query node told of other processes' events").isPositive();
 
         query1.kill();
         addNotesFromBothNodes(partner, deals, 2, notesPerDeal);
@@ -146,6 +148,14 @@ class ScaleOutTest {
                 assertThat(view.json().get("notes").size()).as(dealId).isEqualTo(notesPerDeal.get(dealId));
             }
         });
+    }
+
+    /** The node's count of notifications of new events between processes (PostgreSQL NOTIFY), one way. */
+    private double notifications(ServiceNode node, String direction) {
+        Api.Response metric = node.api.get("/actuator/metrics/portal.events.notifications?tag=direction:" + direction,
+                tokens.manager());
+        assertThat(metric.status()).as(metric.toString()).isEqualTo(200);
+        return metric.json().get("measurements").get(0).get("value").asDouble();
     }
 
     private ServiceNode node(int i) {

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * What the benchmark runs, from system properties ({@code -Dbench.clients=16} ...), with the issue's defaults.
  * {@code -Dbench.quick=true} changes the defaults to a run of a few minutes for before/after comparisons: shorter
- * phases, fewer idle visibility samples, no replay (each can still be set on its own).
+ * phases, fewer idle visibility samples, no replay (each can still be set on its own). {@code -Dbench.split=false}
+ * skips the split deployment's pass (PostgreSQL only).
  */
 record BenchmarkSettings(List<String> databases,
                          int clients,
@@ -25,6 +26,9 @@ record BenchmarkSettings(List<String> databases,
                          String postgresDatabase,
                          String postgresUser,
                          Path serviceJar,
+                         boolean split,
+                         Path commandSideJar,
+                         Path querySideJar,
                          List<String> serviceJvmOptions,
                          Path workDirectory) {
 
@@ -43,7 +47,10 @@ record BenchmarkSettings(List<String> databases,
                 property("bench.postgres.serverUrl", "jdbc:postgresql://127.0.0.1:5432/"),
                 property("bench.postgres.database", "partnerdeals_throughput"),
                 property("bench.postgres.user", "postgres"),
-                serviceJar(property("bench.serviceJar", "")),
+                serviceJar(property("bench.serviceJar", ""), "app"),
+                Boolean.parseBoolean(property("bench.split", "true")),
+                serviceJar(property("bench.commandSideJar", ""), "command-side"),
+                serviceJar(property("bench.querySideJar", ""), "query-side"),
                 Arrays.stream(property("bench.serviceJvmOptions", "-Xmx1g").split(" ")).filter(s -> !s.isBlank()).toList(),
                 work);
     }
@@ -52,15 +59,15 @@ record BenchmarkSettings(List<String> databases,
         return System.getProperty(name, defaultValue);
     }
 
-    /** The executable jar the build leaves in app/target, unless one is named. */
-    private static Path serviceJar(String named) throws IOException {
+    /** The executable jar the build leaves in the module's target directory, unless one is named. */
+    private static Path serviceJar(String named, String module) throws IOException {
         if (!named.isBlank()) {
             return Path.of(named);
         }
-        Path target = Path.of("app", "target");
+        Path target = Path.of(module, "target");
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
             return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No app/target/*-exec.jar: run from the checkout's root "
+                    .orElseThrow(() -> new IllegalStateException("No " + target + "/*-exec.jar: run from the checkout's root "
                             + "after `mvn -Pbench -pl bench -am package -DskipTests`, or set -Dbench.serviceJar"));
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The all-in-one service (app's executable jar) as a child process on a loopback port, so the load
+ * The service (app's executable jar, or one side's) as a child process on a loopback port, so the load
  * generator does not share the service's JVM (it still shares the machine's cores).
  */
 final class ServiceProcess implements AutoCloseable {
@@ -33,11 +33,17 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(BenchmarkSettings settings, TargetDatabase database, String secret, Path log)
             throws IOException {
+        return start(settings, settings.serviceJar(), database, secret, log);
+    }
+
+    /** Starts the executable jar {@code jar}: the all-in-one service's, or one side's of the split deployment. */
+    static ServiceProcess start(BenchmarkSettings settings, Path jar, TargetDatabase database, String secret, Path log)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.serviceJvmOptions());
-        command.addAll(List.of("-jar", settings.serviceJar().toString(),
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
                 "--portal.security.hmac-secret=" + secret,
                 "--portal.personal-data.master-key=" + BENCH_MASTER_KEY));

@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  *   <li>visibility: a probe client's command-to-read-model delay, idle, under moderate load (half the
  *       measured throughput) and under full load (all clients as fast as they go);</li>
  *   <li>replay: the service stopped, the event store filled to {@code bench.replayEvents} events, the service
- *       started and caught up, then deal-views replayed from the first event.</li>
+ *       started and caught up, then deal-views replayed from the first event;</li>
+ *   <li>on PostgreSQL, the split deployment ({@link SplitDeployment}): the command side's throughput alone and the
+ *       visibility from one process to the other.</li>
  * </ol>
  * Run from the checkout's root; see bench/THROUGHPUT.md.
  */
@@ -129,14 +131,14 @@ public final class ThroughputBenchmark {
 
             System.out.println("Visibility (command response -> GET /api/deals/{id} shows its version):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            idle = new VisibilityProbe(mix, participants.managerToken).run(settings.idleVisibilitySamples());
+            idle = new VisibilityProbe(mix, service.api, participants.managerToken).run(settings.idleVisibilitySamples());
             printVisibility("idle", idle, null);
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             CompletableFuture<CommandLoad.Result> load = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), moderateRate));
-            moderate = new VisibilityProbe(mix, participants.managerToken).run(() -> !load.isDone());
+            moderate = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !load.isDone());
             moderateLoad = load.join();
             printVisibility(String.format("moderate load (%d clients paced to %.0f commands/s)", settings.clients(),
                     moderateRate), moderate, moderateLoad);
@@ -144,7 +146,7 @@ public final class ThroughputBenchmark {
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             CompletableFuture<CommandLoad.Result> fullSpeed = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), 0));
-            full = new VisibilityProbe(mix, participants.managerToken).run(() -> !fullSpeed.isDone());
+            full = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !fullSpeed.isDone());
             fullLoad = fullSpeed.join();
             printVisibility(String.format("full load (%d clients unpaced)", settings.clients()), full, fullLoad);
 
@@ -155,6 +157,13 @@ public final class ThroughputBenchmark {
         ReplayMeasurement.Result replay = settings.replayEvents() > 0
                 ? replay(database, participants, log, dealsBeforeSeeding)
                 : null;
+        SplitDeployment.Result split = settings.split() && database instanceof TargetDatabase.Postgres
+                ? SplitDeployment.measure(settings, database, SECRET, participants)
+                : null;
+        if (split != null) {
+            System.out.printf("    ratio: the command side alone at %.1f %% of the event-sourced command limit%n",
+                    100 * split.measured().commandsPerSecond() / limits.commandShapedPerSecond());
+        }
         System.out.println("Load average after: " + loadAverage());
 
         summary.add(String.format("%-10s  limits: command-shaped %,.0f/s, append %,.0f/s, web read %,.0f/s; %6.0f commands/s "
@@ -168,6 +177,16 @@ public final class ThroughputBenchmark {
                 full.delay().p99Millis(), replay == null ? "replay not run" : String.format(
                         "replay %,.0f events/s (%,d in %.1f s)%s", replay.eventsPerSecond(), replay.eventsInStore(),
                         replay.took().toNanos() / 1e9, replay.correct() ? "" : "  (replay check FAILED)")));
+        if (split != null) {
+            summary.add(String.format("%-10s  split deployment: command side alone %,.0f commands/s = %.1f %% of the "
+                            + "command-shaped limit (p50 %.1f ms, p99 %.1f ms); visibility across processes p50/p99: idle "
+                            + "%.1f/%.1f ms, moderate %.1f/%.1f ms, full %.1f/%.1f ms", "",
+                    split.measured().commandsPerSecond(), 100 * split.measured().commandsPerSecond() / limits.commandShapedPerSecond(),
+                    split.measured().overall().medianMillis(), split.measured().overall().p99Millis(),
+                    split.idle().delay().medianMillis(), split.idle().delay().p99Millis(),
+                    split.moderate().delay().medianMillis(), split.moderate().delay().p99Millis(),
+                    split.full().delay().medianMillis(), split.full().delay().p99Millis()));
+        }
     }
 
     private ReplayMeasurement.Result replay(TargetDatabase database, Participants participants, Path log,

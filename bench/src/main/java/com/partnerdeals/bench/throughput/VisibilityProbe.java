@@ -28,10 +28,13 @@ final class VisibilityProbe {
     }
 
     private final CommandMix mix;
+    private final ServiceApi reads;
     private final String readToken;
 
-    VisibilityProbe(CommandMix mix, String readToken) {
+    /** Sends its commands through {@code mix} and reads the deal views from {@code reads}, with {@code readToken}. */
+    VisibilityProbe(CommandMix mix, ServiceApi reads, String readToken) {
         this.mix = mix;
+        this.reads = reads;
         this.readToken = readToken;
     }
 
@@ -59,7 +62,7 @@ final class VisibilityProbe {
             long version = reply.version();
             while (true) {
                 long getStart = System.nanoTime();
-                ServiceApi.Reply view = mix.api().get("/api/deals/" + dealId, readToken);
+                ServiceApi.Reply view = reads.get("/api/deals/" + dealId, readToken);
                 long getEnd = System.nanoTime();
                 polls[0]++;
                 if (view.status() == 200 && view.version() >= version) {

@@ -1,11 +1,15 @@
 package com.partnerdeals.query.projections;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -83,39 +87,83 @@ final class StoredEventScan {
         }
         String sql = "SELECT " + COLUMNS + " FROM domain_event_entry WHERE (global_index > :after AND global_index <= :upTo)"
                 + gapsRead + " ORDER BY global_index";
-        TreeSet<Long> gaps = new TreeSet<>(from.gaps());
-        long[] last = {from.last()};
-        List<TrackedDomainEventData<byte[]>> chunk = new ArrayList<>(DESERIALIZE_CHUNK);
-        readOnly.executeWithoutResult(transaction -> jdbc.query(sql, params, rs -> {
-            long index = rs.getLong(1);
-            if (!gaps.remove(index)) {
-                for (long missing = Math.max(last[0] + 1, index - MAX_GAP_OFFSET); missing < index; missing++) {
-                    gaps.add(missing);
-                }
-                last[0] = index;
-            }
-            GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3),
-                    rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                    rs.getBytes(9), rs.getBytes(10));
-            chunk.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(index), entry));
-            if (chunk.size() == DESERIALIZE_CHUNK) {
-                deliver(chunk, event);
-            }
-            // A long run of missing indexes (rolled back appends) is only remembered near the end.
-            trimGaps(gaps, last[0]);
-        }));
-        deliver(chunk, event);
-        return new Position(last[0], gaps);
+        Reading reading = new Reading(from, event);
+        try {
+            readOnly.executeWithoutResult(transaction -> jdbc.query(sql, params, rs -> {
+                long index = rs.getLong(1);
+                GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getBytes(9), rs.getBytes(10));
+                reading.add(index, entry);
+            }));
+            reading.finish();
+        } finally {
+            reading.handing.shutdownNow();
+        }
+        return new Position(reading.last, reading.gaps);
     }
 
-    private static void trimGaps(TreeSet<Long> gaps, long last) {
-        while (!gaps.isEmpty() && gaps.first() < last - MAX_GAP_OFFSET) {
-            gaps.pollFirst();
+    /** One scan's state: its position so far, and the chunk of rows being read while the one before is handed over. */
+    private final class Reading {
+
+        private final Consumer<TrackedEventMessage<?>> event;
+        private final TreeSet<Long> gaps;
+        private long last;
+        private List<TrackedDomainEventData<byte[]>> chunk = new ArrayList<>(DESERIALIZE_CHUNK);
+        private final ExecutorService handing = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "event-scan"));
+        private Future<?> handed = CompletableFuture.completedFuture(null);
+
+        Reading(Position from, Consumer<TrackedEventMessage<?>> event) {
+            this.event = event;
+            this.gaps = new TreeSet<>(from.gaps());
+            this.last = from.last();
+        }
+
+        void add(long index, GenericDomainEventEntry<byte[]> entry) {
+            if (!gaps.remove(index)) {
+                for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET); missing < index; missing++) {
+                    gaps.add(missing);
+                }
+                last = index;
+                // A long run of missing indexes (rolled back appends) is only remembered near the end.
+                while (!gaps.isEmpty() && gaps.first() < last - MAX_GAP_OFFSET) {
+                    gaps.pollFirst();
+                }
+            }
+            chunk.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(index), entry));
+            if (chunk.size() == DESERIALIZE_CHUNK) {
+                handOver();
+            }
+        }
+
+        void finish() {
+            handOver();
+            await(handed);
+        }
+
+        /**
+         * One thread reads the next chunk of rows while another deserialises the chunk before and hands its events
+         * over, in order.
+         */
+        private void handOver() {
+            await(handed);
+            List<TrackedDomainEventData<byte[]>> rows = chunk;
+            chunk = new ArrayList<>(DESERIALIZE_CHUNK);
+            handed = handing.submit(() -> EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
+                    .forEach(event));
         }
     }
 
-    private void deliver(Collection<TrackedDomainEventData<byte[]>> chunk, Consumer<TrackedEventMessage<?>> event) {
-        EventUtils.upcastAndDeserializeTrackedEvents(chunk.stream(), serializer, upcasters).forEach(event);
-        chunk.clear();
+    private static void await(Future<?> handing) {
+        try {
+            handing.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while handing over events", interrupted);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("Handing over events failed", failed.getCause());
+        }
     }
+
 }
