@@ -45,7 +45,8 @@ final class StoredEventScan {
     /** How far a scan got: the last index read and the indexes missing below it. */
     record Position(long last, SortedSet<Long> gaps) {
 
-        static final Position START = new Position(-1, Collections.emptySortedSet());
+        /** Before the first event: the store numbers its events from 1, as Axon's tokens assume. */
+        static final Position START = new Position(0, Collections.emptySortedSet());
 
         GapAwareTrackingToken token() {
             return GapAwareTrackingToken.newInstance(last, gaps);
