@@ -48,6 +48,8 @@ public class AxonStorageConfiguration {
      */
     private static final String UNIQUE_VIOLATION = "23505";
 
+    private static final int EVENTS_PER_QUERY = 500;
+
     /** Jackson 2 for Axon (Spring MVC uses Jackson 3); events and commands are records. */
     static ObjectMapper axonObjectMapper() {
         return JsonMapper.builder()
@@ -101,8 +103,11 @@ public class AxonStorageConfiguration {
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .dataType(byte[].class)
-                // Events per query when the projections stream the store; a replay reads it all.
-                .batchSize(500)
+                // Events per query when the projections stream the store, and when an aggregate is loaded.
+                .batchSize(EVENTS_PER_QUERY)
+                // An aggregate's events are all read once a query answers fewer than it asked for; by default Axon
+                // asks again until a query answers none, one more query in every command's transaction.
+                .finalAggregateBatchPredicate(batch -> batch.size() < EVENTS_PER_QUERY)
                 .schema(EventSchema.builder()
                         .eventTable("domain_event_entry")
                         .snapshotTable("snapshot_event_entry")

@@ -150,11 +150,15 @@ public class Projections {
                 && positionOf(replay.getCurrentToken()) < positionOf(replay.getTokenAtReset());
     }
 
-    /** The read models whose processor on this node is not running or stopped on an error. */
+    /**
+     * The read models whose processor on this node is not running or stopped on an error; not one that a rebuild
+     * stops for its switch on purpose.
+     */
     public List<String> stopped() {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .filter(processor -> !processor.isRunning() || processor.isError())
+                .filter(processor -> !rebuilds.isRunning(processor.getName()))
                 .map(EventProcessor::getName)
                 .sorted()
                 .toList();
