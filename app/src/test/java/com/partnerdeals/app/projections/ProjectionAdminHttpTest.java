@@ -245,7 +245,8 @@ class ProjectionAdminHttpTest {
         if ("postgres".equals(System.getProperty("test.database"))) {
             return jdbc.sql("""
                     SELECT indexname || ': ' || indexdef FROM pg_indexes
-                    WHERE tablename IN ('deal_view', 'deal_view_note') ORDER BY indexname""").query(String.class).list();
+                    WHERE schemaname = current_schema() AND tablename IN ('deal_view', 'deal_view_note')
+                    ORDER BY indexname""").query(String.class).list();
         }
         return jdbc.sql("""
                 SELECT index_name || ': ' || table_name FROM information_schema.indexes
