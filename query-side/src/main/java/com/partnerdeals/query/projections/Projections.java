@@ -97,7 +97,9 @@ public class Projections {
             }
             if (rebuilds.canRebuild(name)) {
                 requireNoOtherNode(name);
-                rebuilds.start(name, () -> replayThroughProcessor(name, processor));
+                if (!rebuilds.start(name, () -> replayThroughProcessor(name, processor))) {
+                    throw replayInProgress(name);
+                }
             } else {
                 replayThroughProcessor(name, processor);
             }

@@ -106,7 +106,8 @@ public class ReadModelRebuilds {
         Thread rebuild = new Thread(() -> {
             try {
                 rebuild(model, progress);
-            } catch (RuntimeException failure) {
+            } catch (RuntimeException | OutOfMemoryError failure) {
+                // Out of memory too: the fold is what fills the heap, and it is gone once this thread lets go of it.
                 log.warn("Rebuilding {} in bulk failed; the live tables are unchanged, replaying through the processor "
                         + "instead", processingGroup, failure);
                 ifFailed.run();
@@ -148,8 +149,8 @@ public class ReadModelRebuilds {
                     moveTokens(name, end.token());
                     processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
                 });
-                log.info("Rebuilt {} from {} events: folded in {} ms, written in {} ms, switched in {} ms ({} events "
-                                + "stored meanwhile)", name, end.last() + 1, millis(started, foldedAt),
+                log.info("Rebuilt {} up to event {}: folded in {} ms, written in {} ms, switched in {} ms ({} keys "
+                                + "changed by events stored meanwhile)", name, end.last(), millis(started, foldedAt),
                         millis(foldedAt, loadedAt), millis(loadedAt, System.nanoTime()), changed.size());
             } finally {
                 processor.start();
