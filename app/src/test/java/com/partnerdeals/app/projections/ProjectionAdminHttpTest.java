@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Operating the read models: their status, a replay from the first event, dead letters and their retry. */
@@ -32,6 +34,7 @@ class ProjectionAdminHttpTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     PartnerProgram program;
     Api api;
@@ -183,6 +186,28 @@ class ProjectionAdminHttpTest {
         }
         api.post("/api/admin/projections/deal-views/dead-letters/retry", manager, null);
         await().atMost(PATIENCE).until(() -> api.get("/api/deals/" + dealId, manager).json().get("notes").size() == 2);
+    }
+
+    /**
+     * SPEC 9 for the bulk rebuild: while it runs, another replay of deal-views is refused. The test holds the
+     * processor's token rows, which the rebuild's switch must write, so it is still running when asked again.
+     */
+    @Test
+    void aSecondReplayWhileTheRebuildRunsIsRefused() {
+        program.newDeal(partner);
+        new TransactionTemplate(transactions).executeWithoutResult(holdingTheTokens -> {
+            jdbc.sql("SELECT segment FROM token_entry WHERE processor_name = 'deal-views' FOR UPDATE").query().listOfRows();
+            assertThat(api.post("/api/admin/projections/deal-views/replay", manager, null).status()).isEqualTo(202);
+            Api.Response second = api.post("/api/admin/projections/deal-views/replay", manager, null);
+            assertThat(second.status()).as(second.toString()).isEqualTo(409);
+            assertThat(second.code()).isEqualTo("REPLAY_IN_PROGRESS");
+            assertThat(second.header("Content-Type")).startsWith("application/problem+json");
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode status = status("deal-views");
+            assertThat(status.get("replaying").asBoolean()).isFalse();
+            assertThat(status.get("lag").asLong()).isZero();
+        });
     }
 
     /** SPEC 9: one replay of a read model at a time; the others are told so, none fails. */

@@ -179,10 +179,12 @@ public final class ThroughputBenchmark {
                         replay.took().toNanos() / 1e9, replay.correct() ? "" : "  (replay check FAILED)")));
         if (split != null) {
             summary.add(String.format("%-10s  split deployment: command side alone %,.0f commands/s = %.1f %% of the "
-                            + "command-shaped limit (p50 %.1f ms, p99 %.1f ms); visibility across processes p50/p99: idle "
+                            + "command-shaped limit (p50 %.1f ms, p99 %.1f ms; CPU per command: command side %.2f, query "
+                            + "side %.2f, database %.2f ms); visibility across processes p50/p99: idle "
                             + "%.1f/%.1f ms, moderate %.1f/%.1f ms, full %.1f/%.1f ms", "",
                     split.measured().commandsPerSecond(), 100 * split.measured().commandsPerSecond() / limits.commandShapedPerSecond(),
                     split.measured().overall().medianMillis(), split.measured().overall().p99Millis(),
+                    split.commandSideCpuMillis(), split.querySideCpuMillis(), split.databaseCpuMillis(),
                     split.idle().delay().medianMillis(), split.idle().delay().p99Millis(),
                     split.moderate().delay().medianMillis(), split.moderate().delay().p99Millis(),
                     split.full().delay().medianMillis(), split.full().delay().p99Millis()));

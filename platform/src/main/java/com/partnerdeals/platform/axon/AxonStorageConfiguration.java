@@ -50,6 +50,22 @@ public class AxonStorageConfiguration {
 
     private static final int EVENTS_PER_QUERY = 500;
 
+    /** The event store's tables and columns (Flyway's V1), for Axon and for whatever else reads the store. */
+    public static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
     /** Jackson 2 for Axon (Spring MVC uses Jackson 3); events and commands are records. */
     static ObjectMapper axonObjectMapper() {
         return JsonMapper.builder()
@@ -108,20 +124,7 @@ public class AxonStorageConfiguration {
                 // An aggregate's events are all read once a query answers fewer than it asked for; by default Axon
                 // asks again until a query answers none, one more query in every command's transaction.
                 .finalAggregateBatchPredicate(batch -> batch.size() < EVENTS_PER_QUERY)
-                .schema(EventSchema.builder()
-                        .eventTable("domain_event_entry")
-                        .snapshotTable("snapshot_event_entry")
-                        .globalIndexColumn("global_index")
-                        .timestampColumn("time_stamp")
-                        .eventIdentifierColumn("event_identifier")
-                        .aggregateIdentifierColumn("aggregate_identifier")
-                        .sequenceNumberColumn("sequence_number")
-                        .typeColumn("type")
-                        .payloadTypeColumn("payload_type")
-                        .payloadRevisionColumn("payload_revision")
-                        .payloadColumn("payload")
-                        .metaDataColumn("meta_data")
-                        .build())
+                .schema(EVENT_SCHEMA)
                 .build();
     }
 

@@ -34,7 +34,8 @@ public class ProjectionWorkSharing {
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(10);
     private static final long RELEASE_SECONDS = 5;
 
-    private final String nodeId = ManagementFactory.getRuntimeMXBean().getName();
+    /** This process as the JDBC token store names the owner of a claim (its default) and as it announces itself. */
+    static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName();
     private final JdbcClient jdbc;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private volatile int liveNodes = 1;
@@ -85,9 +86,9 @@ public class ProjectionWorkSharing {
 
     private void announce(Instant now) {
         OffsetDateTime seen = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        int updated = jdbc.sql("UPDATE query_node SET last_seen = ? WHERE node_id = ?").params(seen, nodeId).update();
+        int updated = jdbc.sql("UPDATE query_node SET last_seen = ? WHERE node_id = ?").params(seen, NODE_ID).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO query_node (node_id, last_seen) VALUES (?, ?)").params(nodeId, seen).update();
+            jdbc.sql("INSERT INTO query_node (node_id, last_seen) VALUES (?, ?)").params(NODE_ID, seen).update();
         }
         jdbc.sql("DELETE FROM query_node WHERE last_seen < ?")
                 .param(OffsetDateTime.ofInstant(now.minus(NODE_TIMEOUT.multipliedBy(6)), ZoneOffset.UTC)).update();

@@ -2,7 +2,6 @@ package com.partnerdeals.query.projections;
 
 import com.partnerdeals.api.common.RuleViolation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +124,7 @@ public class Projections {
     private void requireNoOtherNode(String name) {
         long elsewhere = jdbc.sql("SELECT COUNT(*) FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL AND owner <> ?")
                 .param(name)
-                .param(ManagementFactory.getRuntimeMXBean().getName()) // the JDBC token store's default owner name
+                .param(ProjectionWorkSharing.NODE_ID)
                 .query(Long.class)
                 .single();
         if (elsewhere > 0) {

@@ -71,12 +71,8 @@ public class ReadModelRebuilds {
 
     /** How far a running rebuild has read: the last event folded, of the head when it started. */
     private static final class Progress {
-        private final long head;
+        private volatile long head;
         private volatile long folded = -1;
-
-        Progress(long head) {
-            this.head = head;
-        }
 
         double fraction() {
             return head <= 0 ? 0.0 : Math.min(1.0, Math.max(0.0, (double) folded / head));
@@ -99,7 +95,7 @@ public class ReadModelRebuilds {
     /** Starts rebuilding in the background; answers false if one is already running. */
     boolean start(String processingGroup, Runnable ifFailed) {
         FoldedReadModel model = models.get(processingGroup);
-        Progress progress = new Progress(events.head());
+        Progress progress = new Progress();
         if (running.putIfAbsent(processingGroup, progress) != null) {
             return false;
         }
@@ -123,6 +119,7 @@ public class ReadModelRebuilds {
     private void rebuild(FoldedReadModel model, Progress progress) {
         String name = model.processingGroup();
         long started = System.nanoTime();
+        progress.head = events.head();
         Fold fold = model.newFold();
         StoredEventScan.Position folded = events.scan(StoredEventScan.Position.START, progress.head, event -> {
             fold.apply(event);

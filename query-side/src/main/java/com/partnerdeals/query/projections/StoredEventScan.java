@@ -11,12 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import com.partnerdeals.platform.axon.AxonStorageConfiguration;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +41,7 @@ final class StoredEventScan {
     static final long MAX_GAP_OFFSET = 10_000;
     private static final int FETCH_SIZE = 2_000;
     private static final int DESERIALIZE_CHUNK = 1_000;
-    private static final String COLUMNS = "global_index, type, aggregate_identifier, sequence_number, event_identifier, "
-            + "time_stamp, payload_type, payload_revision, payload, meta_data";
+    private static final EventSchema SCHEMA = AxonStorageConfiguration.EVENT_SCHEMA;
 
     /** How far a scan got: the last index read and the indexes missing below it. */
     record Position(long last, SortedSet<Long> gaps) {
@@ -71,7 +72,8 @@ final class StoredEventScan {
     }
 
     long head() {
-        Long head = jdbc.getJdbcTemplate().queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        Long head = jdbc.getJdbcTemplate().queryForObject("SELECT MAX(" + SCHEMA.globalIndexColumn() + ") FROM "
+                + SCHEMA.domainEventTable(), Long.class);
         return head != null ? head : -1;
     }
 
@@ -81,21 +83,23 @@ final class StoredEventScan {
      */
     Position scan(Position from, long upTo, Consumer<TrackedEventMessage<?>> event) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("after", from.last()).addValue("upTo", upTo);
+        String index = SCHEMA.globalIndexColumn();
         String gapsRead = "";
         if (!from.gaps().isEmpty()) {
-            gapsRead = " OR global_index IN (:gaps)";
+            gapsRead = " OR " + index + " IN (:gaps)";
             params.addValue("gaps", from.gaps());
         }
-        String sql = "SELECT " + COLUMNS + " FROM domain_event_entry WHERE (global_index > :after AND global_index <= :upTo)"
-                + gapsRead + " ORDER BY global_index";
+        String sql = "SELECT " + SCHEMA.trackedEventFields() + " FROM " + SCHEMA.domainEventTable()
+                + " WHERE (" + index + " > :after AND " + index + " <= :upTo)" + gapsRead + " ORDER BY " + index;
         Reading reading = new Reading(from, event);
         try {
             readOnly.executeWithoutResult(transaction -> jdbc.query(sql, params, rs -> {
-                long index = rs.getLong(1);
-                GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getBytes(9), rs.getBytes(10));
-                reading.add(index, entry);
+                GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(rs.getString(SCHEMA.typeColumn()),
+                        rs.getString(SCHEMA.aggregateIdentifierColumn()), rs.getLong(SCHEMA.sequenceNumberColumn()),
+                        rs.getString(SCHEMA.eventIdentifierColumn()), rs.getString(SCHEMA.timestampColumn()),
+                        rs.getString(SCHEMA.payloadTypeColumn()), rs.getString(SCHEMA.payloadRevisionColumn()),
+                        rs.getBytes(SCHEMA.payloadColumn()), rs.getBytes(SCHEMA.metaDataColumn()));
+                reading.add(rs.getLong(index), entry);
             }));
             reading.finish();
         } finally {
