@@ -6,9 +6,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
- * Axon's embedded event store with two hooks that {@link EventStoreNotifications} needs: it tells who asks when a
- * unit of work has committed events, and it can be told to read the store for new events at once. Without the
- * latter, events another process stores reach this one's streams at the store's next poll, up to a second later.
+ * Axon's embedded event store with the two hooks that notifications between processes need: it tells who asks when
+ * a unit of work has committed events ({@link EventStoreNotifications} then notifies), and it can be told to read
+ * the store for new events at once (the query side's listener does, when notified). Without the latter, events
+ * another process stores reach this one's streams at the store's next poll, up to a second later.
  */
 public class WakeableEventStore extends EmbeddedEventStore {
 

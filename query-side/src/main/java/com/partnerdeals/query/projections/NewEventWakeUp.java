@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <p>How: the projections read the event store through {@link #wakingUp}, whose streams can call back. One
  * "doorbell" stream tails the event store; the embedded store fetches at once the events this process
  * commits, and those that other processes commit as soon as PostgreSQL notifies of them ({@code
- * EventStoreNotifications}; otherwise at its poll, every second). Whenever the doorbell sees events it calls back
+ * NotifiedEvents}; otherwise at its poll, every second). Whenever the doorbell sees events it calls back
  * every projection stream. It also calls back after a second without events, so a missed wake-up costs
  * at most a second. The doorbell only skips over the events; it reads nothing from the database itself.
  */
