@@ -12,6 +12,7 @@ import com.partnerdeals.api.deal.ReviewDecider;
 import com.partnerdeals.api.deal.ReviewStatus;
 import com.partnerdeals.api.deal.Settlement;
 import com.partnerdeals.query.projections.FoldedReadModel.Column;
+import com.partnerdeals.query.projections.ViewTable;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Repository;
 
 /** The deal-views tables: one row per deal ({@code deal_view}) and its notes ({@code deal_view_note}). */
 @Repository
-class DealViewRepository {
+class DealViewRepository implements ViewTable<String, DealState> {
 
     /**
      * The columns of {@code deal_view} in the order {@link #values} gives them. Writes bind them by position: a
@@ -87,6 +88,9 @@ class DealViewRepository {
     record NoteRow(String dealId, DealView.Note note, long sequence) {
     }
 
+    private record NoteText(String dealId, String noteId, String text) {
+    }
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
 
@@ -100,7 +104,8 @@ class DealViewRepository {
     }
 
     /** The stored states of those of the deals that have a view, with their notes: two queries for all. */
-    Map<String, DealState> findAll(Collection<String> dealIds) {
+    @Override
+    public Map<String, DealState> findAll(Collection<String> dealIds) {
         if (dealIds.isEmpty()) {
             return Map.of();
         }
@@ -123,11 +128,38 @@ class DealViewRepository {
     }
 
     /**
-     * Stores many steps of the fold at once, as JDBC batches: new deals, changed deals, added notes, notes whose
-     * text changed (a redaction).
+     * Stores what a batch of events changed, as JDBC batches: new deals, changed deals, added notes (with the
+     * sequence number of the event that added each), notes whose text changed (a redaction).
      */
-    void saveAll(Collection<DealState> inserted, Collection<DealState> updated, Collection<NoteRow> notes,
-                 Collection<NoteRow> changedNotes) {
+    @Override
+    public void storeAll(List<ViewChange<String, DealState>> changes) {
+        List<DealState> inserted = new ArrayList<>();
+        List<DealState> updated = new ArrayList<>();
+        List<NoteRow> addedNotes = new ArrayList<>();
+        List<NoteText> changedTexts = new ArrayList<>();
+        for (ViewChange<String, DealState> change : changes) {
+            DealState stored = change.stored();
+            DealState current = change.current();
+            if (stored == null) {
+                inserted.add(current);
+            } else if (!stored.equals(current)) {
+                updated.add(current);
+            }
+            if (stored != null && current.notes() == stored.notes()) {
+                continue; // no step touched the notes: they share the stored list
+            }
+            Map<String, DealView.Note> storedNotes = stored == null ? Map.of() : stored.notes().stream()
+                    .collect(Collectors.toMap(DealView.Note::noteId, note -> note));
+            for (DealView.Note note : current.notes()) {
+                DealView.Note before = storedNotes.get(note.noteId());
+                if (before == null) {
+                    addedNotes.add(new NoteRow(change.id(), note, versionThatAdded(note, change.steps())));
+                } else if (!before.equals(note)) {
+                    // Only a redaction changes a note (SPEC 11); the row keeps its place among the notes.
+                    changedTexts.add(new NoteText(change.id(), note.noteId(), note.text()));
+                }
+            }
+        }
         JdbcTemplate batches = this.batches.getJdbcTemplate();
         if (!inserted.isEmpty()) {
             batches.batchUpdate(INSERT, inserted, inserted.size(), DealViewRepository::bindForInsert);
@@ -135,16 +167,25 @@ class DealViewRepository {
         if (!updated.isEmpty()) {
             batches.batchUpdate(UPDATE, updated, updated.size(), DealViewRepository::bindForUpdate);
         }
-        if (!notes.isEmpty()) {
-            batches.batchUpdate(INSERT_NOTE, notes, notes.size(), DealViewRepository::bindNote);
+        if (!addedNotes.isEmpty()) {
+            batches.batchUpdate(INSERT_NOTE, addedNotes, addedNotes.size(), DealViewRepository::bindNote);
         }
-        if (!changedNotes.isEmpty()) {
-            batches.batchUpdate(UPDATE_NOTE_TEXT, changedNotes, changedNotes.size(), (statement, row) -> {
-                statement.setString(1, row.note().text());
+        if (!changedTexts.isEmpty()) {
+            batches.batchUpdate(UPDATE_NOTE_TEXT, changedTexts, changedTexts.size(), (statement, row) -> {
+                statement.setString(1, row.text());
                 statement.setString(2, row.dealId());
-                statement.setString(3, row.note().noteId());
+                statement.setString(3, row.noteId());
             });
         }
+    }
+
+    /** The version of the first step that has the note: the sequence number of the event that added it. */
+    private static long versionThatAdded(DealView.Note note, List<DealState> steps) {
+        return steps.stream()
+                .filter(step -> step.notes().stream().anyMatch(each -> each.noteId().equals(note.noteId())))
+                .findFirst()
+                .map(DealState::version)
+                .orElseThrow();
     }
 
     /**
