@@ -111,7 +111,7 @@ public class AxonStorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
                                           ObjectProvider<EventUpcaster> upcasters) {
-        return JdbcEventStorageEngine.builder()
+        return new TailingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .eventSerializer(eventSerializer)
@@ -124,8 +124,7 @@ public class AxonStorageConfiguration {
                 // An aggregate's events are all read once a query answers fewer than it asked for; by default Axon
                 // asks again until a query answers none, one more query in every command's transaction.
                 .finalAggregateBatchPredicate(batch -> batch.size() < EVENTS_PER_QUERY)
-                .schema(EVENT_SCHEMA)
-                .build();
+                .schema(EVENT_SCHEMA));
     }
 
     @Bean

@@ -1,0 +1,29 @@
+package com.partnerdeals.platform.axon;
+
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+/**
+ * Axon's JDBC storage engine, reading one batch per call when the embedded event store's reader follows the store's
+ * tail. Axon reads such a stream until a query answers no event, and its reader, having found events, reads once
+ * more before it waits: every wake-up after a commit cost three reads, two of them empty and each of those two
+ * queries (the events, then Axon's check for a gap wider than a batch). The reader's own second read finds what one
+ * query left (a query covers the next batch-size positions of the global index, so events past them, and events
+ * committed meanwhile), so one query per call loses nothing and saves a transaction of two queries per wake-up. Streams that are not the reader's ({@code mayBlock} false: a
+ * processor catching up on its own) read as Axon does.
+ */
+class TailingEventStorageEngine extends JdbcEventStorageEngine {
+
+    TailingEventStorageEngine(Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        return mayBlock
+                ? fetchTrackedEvents(trackingToken, batchSize()).stream()
+                : super.readEventData(trackingToken, false);
+    }
+}

@@ -1,0 +1,72 @@
+package com.partnerdeals.platform.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The storage engine on the service's event table (H2), with batches of two events. */
+class TailingEventStorageEngineTest {
+
+    TailingEventStorageEngine engine;
+
+    @BeforeEach
+    void storeThreeEvents() {
+        DataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        JacksonSerializer json = JacksonSerializer.defaultSerializer();
+        engine = new TailingEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(database::getConnection)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(json)
+                .snapshotSerializer(json)
+                .dataType(byte[].class)
+                .batchSize(2)
+                .schema(AxonStorageConfiguration.EVENT_SCHEMA));
+        engine.appendEvents(IntStream.range(0, 3)
+                .mapToObj(sequence -> new GenericDomainEventMessage<>("Deal", "deal-1", sequence, "event " + sequence))
+                .toList());
+    }
+
+    /** One query: at most a batch's width of positions after the token, here the first event only. */
+    @Test
+    void theEventStoresReaderGetsOneQuerysEventsPerReadAndItsNextReadsTheRest() {
+        List<TrackedEventMessage<?>> first = read(null, true);
+        assertThat(payloads(first)).containsExactly("event 0");
+
+        List<Object> all = new ArrayList<>(payloads(first));
+        TrackingToken last = first.get(first.size() - 1).trackingToken();
+        for (List<TrackedEventMessage<?>> next = read(last, true); !next.isEmpty(); next = read(last, true)) {
+            all.addAll(payloads(next));
+            last = next.get(next.size() - 1).trackingToken();
+        }
+        assertThat(all).containsExactly("event 0", "event 1", "event 2");
+    }
+
+    @Test
+    void aProcessorsOwnStreamReadsOnToTheEnd() {
+        assertThat(payloads(read(null, false))).containsExactly("event 0", "event 1", "event 2");
+    }
+
+    private List<TrackedEventMessage<?>> read(TrackingToken after, boolean asTheReader) {
+        return engine.readEvents(after, asTheReader).<TrackedEventMessage<?>>map(event -> event).toList();
+    }
+
+    private static List<Object> payloads(List<TrackedEventMessage<?>> events) {
+        return events.stream().map(event -> (Object) event.getPayload()).toList();
+    }
+}
