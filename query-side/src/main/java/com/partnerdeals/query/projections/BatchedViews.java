@@ -45,12 +45,11 @@ public final class BatchedViews<K, V> {
 
     private static final Logger log = LoggerFactory.getLogger(BatchedViews.class);
     private static final Duration ONE_BY_ONE_AFTER_FAILURE = Duration.ofMinutes(1);
+    private static final AtomicInteger ENGINES = new AtomicInteger();
 
     private final ViewTable<K, V> table;
     private final Function<EventMessage<?>, K> viewOf;
     private final TransactionTemplate savepoint;
-    private static final AtomicInteger ENGINES = new AtomicInteger();
-
     /** The unit of work's resource names: one engine's batch is not another's. */
     private final String batchResource;
     private final String oneByOneResource;
