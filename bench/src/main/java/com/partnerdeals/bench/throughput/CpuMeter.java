@@ -64,8 +64,13 @@ final class CpuMeter {
 
     /** utime + stime of a process (fields 14 and 15 of /proc/PID/stat), 0 if it is gone. */
     private static double seconds(long pid) {
+        return seconds(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** utime + stime from a process's or a thread's stat file, 0 if it is gone. */
+    static double seconds(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException gone) {

@@ -38,7 +38,10 @@ final class SplitDeployment {
                     settings.warmUp().toSeconds());
             CommandLoad.Result warmUp = CommandLoad.run(mix, settings.clients(), settings.warmUp(), 0);
             System.out.printf("  warm-up: %.0f commands/s%n", warmUp.commandsPerSecond());
+            JitActivity jit = new JitActivity(commandSide.pid());
+            jit.settle(mix, settings.clients(), settings.warmUp());
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
+            JitActivity.Reading compiledBefore = jit.read();
             CpuMeter commandCpu = new CpuMeter(commandSide.pid(), database);
             CpuMeter queryCpu = new CpuMeter(querySide.pid(), null);
             CpuMeter.Reading commandBefore = commandCpu.read();
@@ -46,6 +49,7 @@ final class SplitDeployment {
             CommandLoad.Result measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
             CpuMeter.Reading commandUsed = commandCpu.read().minus(commandBefore);
             CpuMeter.Reading queryUsed = queryCpu.read().minus(queryBefore);
+            String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
             double perCommand = 1000.0 / measured.commands();
             System.out.printf("  command side alone: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d refused%n",
                     measured.commandsPerSecond(), measured.overall().medianMillis(), measured.overall().p99Millis(),
@@ -53,6 +57,7 @@ final class SplitDeployment {
             measured.byKind().forEach((kind, latency) -> System.out.printf("    %-9s %s%n", kind, latency));
             System.out.printf("    CPU per command: command side %.2f ms, query side %.2f ms, database %.2f ms%n",
                     commandUsed.service() * perCommand, queryUsed.service() * perCommand, commandUsed.database() * perCommand);
+            System.out.printf("    during the measured run, on the command side, %s%n", jitMeanwhile);
 
             System.out.println("  Visibility across processes (command side's response -> query side's GET shows it):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));

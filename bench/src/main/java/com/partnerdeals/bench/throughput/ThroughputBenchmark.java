@@ -104,16 +104,21 @@ public final class ThroughputBenchmark {
             System.out.printf("Throughput: %d clients, warm-up %d s ...%n", settings.clients(), settings.warmUp().toSeconds());
             CommandLoad.Result warmUp = CommandLoad.run(mix, settings.clients(), settings.warmUp(), 0);
             System.out.printf("  warm-up: %.0f commands/s%n", warmUp.commandsPerSecond());
+            JitActivity jit = new JitActivity(service.pid());
+            jit.settle(mix, settings.clients(), settings.warmUp());
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             System.out.printf("  measured run of %d s ...%n", settings.measurement().toSeconds());
+            JitActivity.Reading compiledBefore = jit.read();
             CpuMeter cpu = new CpuMeter(service.pid(), database);
             OptionalLong transactionsBefore = database.transactionsEnded();
             CpuMeter.Reading before = cpu.read();
             measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
             CpuMeter.Reading used = cpu.read().minus(before);
             OptionalLong transactionsAfter = database.transactionsEnded();
+            String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
             printLoad(measured);
             printCpu(used, measured);
+            System.out.printf("    during the measured run %s%n", jitMeanwhile);
             // Measured now, on a JIT the command load has warmed: right after the start it reads several times slower.
             webLimit = WebStackLimit.measure(service.api, participants, settings.clients(), settings.limitMeasurement());
             System.out.printf("    the web stack's limit: GET /api/partners/{id} with a token, %d clients: %,.0f requests/s%n",
