@@ -6,17 +6,21 @@ import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
 import com.partnerdeals.platform.personal.PersonalDataSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Pins the Axon infrastructure: persistent JDBC event store and token store, Spring-managed transactions,
@@ -32,6 +36,8 @@ class AxonInfrastructureTest {
     @Autowired @Qualifier("eventSerializer") Serializer eventSerializer;
     @Autowired @Qualifier("messageSerializer") Serializer messageSerializer;
     @Autowired CommandGateway commandGateway;
+    @Autowired QueryBus queryBus;
+    @Autowired QueryGateway queryGateway;
 
     @Test
     void storesEventsAndTokensInTheDatabaseInsideSpringTransactions() {
@@ -49,5 +55,17 @@ class AxonInfrastructureTest {
         DealStageChanged moved = new DealStageChanged("deal-1", DealStage.NEW, DealStage.TRIAL);
         assertThat(eventSerializer.serialize(moved, String.class).getData())
                 .isEqualTo("{\"dealId\":\"deal-1\",\"from\":\"NEW\",\"to\":\"TRIAL\"}");
+    }
+
+    /** A query reads at read committed without a transaction around it (QueryBusConfiguration). */
+    @Test
+    void queriesRunWithoutATransaction() {
+        Registration probe = queryBus.subscribe("transaction-probe", Boolean.class,
+                query -> TransactionSynchronizationManager.isActualTransactionActive());
+        try {
+            assertThat(queryGateway.query("transaction-probe", "any", Boolean.class).join()).isFalse();
+        } finally {
+            probe.cancel();
+        }
     }
 }

@@ -6,13 +6,13 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 /**
- * Axon's JDBC storage engine, reading one batch per call when the embedded event store's reader follows the store's
- * tail. Axon reads such a stream until a query answers no event, and its reader, having found events, reads once
- * more before it waits: every wake-up after a commit cost three reads, two of them empty and each of those two
- * queries (the events, then Axon's check for a gap wider than a batch). The reader's own second read finds what one
- * query left (a query covers the next batch-size positions of the global index, so events past them, and events
- * committed meanwhile), so one query per call loses nothing and saves a transaction of two queries per wake-up. Streams that are not the reader's ({@code mayBlock} false: a
- * processor catching up on its own) read as Axon does.
+ * Axon's JDBC storage engine, reading one query's events per call when the embedded event store's reader follows the
+ * store's tail. Axon reads such a stream on until a query answers no event, and the reader, having found events, reads
+ * once more before it waits: three reads per wake-up after a commit, two of them empty, each empty one a transaction of
+ * two queries (the events, then Axon's check for a gap wider than a batch). The reader's own next read finds whatever
+ * one query left (a query covers the next batch-size positions of the global index, so events beyond them, and events
+ * committed meanwhile), so one query per call loses nothing and saves a transaction per wake-up. Streams that are not
+ * the reader's ({@code mayBlock} false: a processor catching up on its own) read as Axon does.
  */
 class TailingEventStorageEngine extends JdbcEventStorageEngine {
 
