@@ -155,6 +155,29 @@ class DealProjectionTest {
         assertThat(view.version()).isEqualTo(4);
     }
 
+    /**
+     * SPEC 11 within one batch: a note added and redacted in the same batch is stored without its text, and a note
+     * stored by an earlier batch loses its text in place, keeping its place among the notes.
+     */
+    @Test
+    void aRedactionInTheBatchThatAddedTheNoteStoresNoText() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+        deliver(DEAL, 1, day(1), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "Greta is on leave"));
+        List<EventMessage<?>> batch = List.of(
+                message(DEAL, 2, day(2), new DealNoteAdded(DEAL, "n-2", "consultant@acme.example", "Anna's diagnosis")),
+                message(DEAL, 3, day(3), new DealNoteAdded(DEAL, "n-3", "consultant@acme.example", "Demo booked")),
+                message(DEAL, 4, day(4), new DealNoteRedacted(DEAL, "n-2", "Health information")),
+                message(DEAL, 5, day(5), new DealNoteRedacted(DEAL, "n-1", "Health information")));
+
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.executeWithResult(() -> projection.handle(unitOfWork.getMessage()));
+
+        assertThat(repository.find(DEAL).orElseThrow().notes()).containsExactly(
+                new DealView.Note("n-1", "consultant@acme.example", null, day(1), true),
+                new DealView.Note("n-2", "consultant@acme.example", null, day(2), true),
+                new DealView.Note("n-3", "consultant@acme.example", "Demo booked", day(3), false));
+    }
+
     @Test
     void aRedeliveredEventChangesNothing() throws Exception {
         deliver(DEAL, 0, T0, registration());
