@@ -33,7 +33,8 @@ public class EventStoreNotifications implements SmartLifecycle {
     /**
      * At most one notification this often. The first after a quiet spell goes at once; under load the other
      * processes then read events in batches instead of one by one: with 5 ms, the split deployment's query side
-     * and database spent 2.6 times the CPU per command they spent with the 1 s poll (bench/THROUGHPUT.md).
+     * and database spent about 2.5 times the CPU per command they spent with the 1 s poll, in one pair of runs on a
+     * loaded machine whose spread bench/THROUGHPUT.md puts at a third.
      */
     private static final long NOTIFY_EVERY_MILLIS = 25;
     private static final Logger log = LoggerFactory.getLogger(EventStoreNotifications.class);

@@ -1,5 +1,6 @@
 package com.partnerdeals.query.projections;
 
+import com.partnerdeals.platform.axon.AxonStorageConfiguration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import com.partnerdeals.platform.axon.AxonStorageConfiguration;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
