@@ -56,7 +56,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     static final String HMAC_SECRET = "portal.security.hmac-secret";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, JwtDecoder decoder) throws Exception {
         BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -68,7 +68,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/**").hasRole(Role.PARTNER_MANAGER.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(callerAuthentication()))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(decoder)).jwtAuthenticationConverter(callerAuthentication()))
                         .authenticationEntryPoint((request, response, failure) -> {
                             bearerChallenge.commence(request, response, failure);
                             problems.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",

@@ -158,7 +158,10 @@ public class OpenApiConfiguration {
             problems.put("415", "UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json");
         }
         problems.put("406", "NOT_ACCEPTABLE: the Accept header allows neither application/json nor problem+json");
-        problems.put("503", "SERVICE_UNAVAILABLE: the database cannot be reached; retry after the Retry-After seconds");
+        problems.put("503", command
+                ? "SERVICE_UNAVAILABLE: the database cannot be reached, or the service is busy with other changes "
+                        + "(portal.commands.admission-wait); retry after the Retry-After seconds"
+                : "SERVICE_UNAVAILABLE: the database cannot be reached; retry after the Retry-After seconds");
         problems.forEach((status, description) -> addProblem(operation, status, description));
         if (command) {
             documentVersionHeaders(operation);

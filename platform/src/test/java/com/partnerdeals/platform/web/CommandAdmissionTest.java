@@ -1,0 +1,76 @@
+package com.partnerdeals.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+class CommandAdmissionTest {
+
+    private final CommandAdmission admission = new CommandAdmission(new ProblemResponses(JsonMapper.builder().build()),
+            new CommandAdmission.Settings(1, Duration.ofMillis(200)));
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch entered = new CountDownLatch(1);
+
+    @Test
+    void aCommandWaitsForItsTurnAndIsRefusedWith503WhenTheWaitRunsOut() throws Exception {
+        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> send("POST", "/api/deals", true));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse second = send("POST", "/api/deals/d-1/notes", false);
+
+        assertThat(second.getStatus()).isEqualTo(503);
+        assertThat(second.getHeader("Retry-After")).isEqualTo(CommandAdmission.RETRY_AFTER_SECONDS);
+        assertThat(second.getContentType()).isEqualTo("application/problem+json");
+        assertThat(second.getContentAsString()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(send("PUT", "/api/deals/d-1/stage", false).getStatus()).as("the turn was given back").isEqualTo(200);
+    }
+
+    @Test
+    void readsAreNeverHeldBack() throws Exception {
+        CompletableFuture<MockHttpServletResponse> command = CompletableFuture.supplyAsync(() -> send("POST", "/api/deals", true));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(send("GET", "/api/deals/d-1", false).getStatus()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health", false).getStatus()).isEqualTo(200);
+        release.countDown();
+        assertThat(command.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    /** One request through the filter; a held request stays in its handler until the test releases it. */
+    private MockHttpServletResponse send(String method, String uri, boolean held) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        try {
+            admission.doFilter(request, response, new MockFilterChain(new HttpServlet() {
+                @Override
+                protected void service(HttpServletRequest req, HttpServletResponse res) {
+                    if (held) {
+                        entered.countDown();
+                        try {
+                            release.await(5, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    res.setStatus(200);
+                }
+            }));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return response;
+    }
+}
