@@ -111,7 +111,7 @@ public class AxonStorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
                                           ObjectProvider<EventUpcaster> upcasters) {
-        return new TailingEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new ReadSavingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .eventSerializer(eventSerializer)

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -19,24 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The storage engine on the service's event table (H2), with batches of two events. */
-class TailingEventStorageEngineTest {
+class ReadSavingEventStorageEngineTest {
 
-    TailingEventStorageEngine engine;
+    DataSource database;
+    ReadSavingEventStorageEngine engine;
 
     @BeforeEach
     void storeThreeEvents() {
-        DataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+        database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-        JacksonSerializer json = JacksonSerializer.defaultSerializer();
-        engine = new TailingEventStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(database::getConnection)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(json)
-                .snapshotSerializer(json)
-                .dataType(byte[].class)
-                .batchSize(2)
-                .schema(AxonStorageConfiguration.EVENT_SCHEMA));
+        engine = newEngine();
         engine.appendEvents(IntStream.range(0, 3)
                 .mapToObj(sequence -> new GenericDomainEventMessage<>("Deal", "deal-1", sequence, "event " + sequence))
                 .toList());
@@ -60,6 +54,48 @@ class TailingEventStorageEngineTest {
     @Test
     void aProcessorsOwnStreamReadsOnToTheEnd() {
         assertThat(payloads(read(null, false))).containsExactly("event 0", "event 1", "event 2");
+    }
+
+    @Test
+    void aSnapshotTheEngineStoresIsReadBack() {
+        engine.readSnapshot("deal-1");
+        engine.storeSnapshot(snapshotOfDeal1());
+
+        assertThat(engine.readSnapshot("deal-1")).map(snapshot -> (Object) snapshot.getPayload()).contains("state after event 2");
+    }
+
+    @Test
+    void snapshotsStoredBeforeTheEngineFirstLooksAreRead() {
+        newEngine().storeSnapshot(snapshotOfDeal1());
+
+        assertThat(engine.readSnapshot("deal-1")).map(snapshot -> (Object) snapshot.getPayload()).contains("state after event 2");
+    }
+
+    /** What makes the lookup unnecessary for aggregates without snapshots: it is not made. */
+    @Test
+    void anAggregateWithoutASnapshotWhenTheEngineFirstLookedIsNotLookedUpAgain() {
+        assertThat(engine.readSnapshot("deal-1")).isEmpty();
+        newEngine().storeSnapshot(snapshotOfDeal1());
+
+        assertThat(engine.readSnapshot("deal-1")).as("loaded from its events, as correctly").isEmpty();
+        assertThat(engine.readEvents("deal-1").asStream().map(event -> (Object) event.getPayload()))
+                .containsExactly("event 0", "event 1", "event 2");
+    }
+
+    private ReadSavingEventStorageEngine newEngine() {
+        JacksonSerializer json = JacksonSerializer.defaultSerializer();
+        return new ReadSavingEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(database::getConnection)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(json)
+                .snapshotSerializer(json)
+                .dataType(byte[].class)
+                .batchSize(2)
+                .schema(AxonStorageConfiguration.EVENT_SCHEMA));
+    }
+
+    private static DomainEventMessage<String> snapshotOfDeal1() {
+        return new GenericDomainEventMessage<>("Deal", "deal-1", 2, "state after event 2");
     }
 
     private List<TrackedEventMessage<?>> read(TrackingToken after, boolean asTheReader) {
