@@ -51,7 +51,8 @@ class OperationsHttpTest {
             assertThat(metrics.body())
                     .contains("commandBus_successTimer_seconds_count{payloadType=\"RegisterDeal\"}")
                     .contains("eventProcessor_allTimer_seconds_count{payloadType=\"DealRegistered\",processorName=\"deal-views\"}")
-                    .contains("eventProcessor_latency");
+                    .contains("eventProcessor_latency")
+                    .contains("portal_commands_running", "portal_commands_waiting");
         });
         assertThat(api.get("/actuator/prometheus", program.tokens.partner(partner)).status()).isEqualTo(403);
         assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);

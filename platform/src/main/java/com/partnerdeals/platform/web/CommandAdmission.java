@@ -1,5 +1,7 @@
 package com.partnerdeals.platform.web;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,10 +58,17 @@ public class CommandAdmission extends OncePerRequestFilter {
     private final Semaphore turns;
     private final long waitNanos;
 
-    public CommandAdmission(ProblemResponses problems, Settings settings) {
+    public CommandAdmission(ProblemResponses problems, Settings settings, MeterRegistry meters) {
         this.problems = problems;
         this.turns = new Semaphore(settings.maxInFlight(), true);
         this.waitNanos = settings.admissionWait().toNanos();
+        int maxInFlight = settings.maxInFlight();
+        Gauge.builder("portal.commands.running", turns, running -> maxInFlight - running.availablePermits())
+                .description("Commands running now (at most portal.commands.max-in-flight)")
+                .register(meters);
+        Gauge.builder("portal.commands.waiting", turns, Semaphore::getQueueLength)
+                .description("Commands waiting for their turn: above zero, the service is saturated with changes")
+                .register(meters);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.partnerdeals.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -17,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 class CommandAdmissionTest {
 
-    private final CommandAdmission admission = new CommandAdmission(new ProblemResponses(JsonMapper.builder().build()),
-            new CommandAdmission.Settings(1, Duration.ofMillis(200)));
+    private final ProblemResponses problems = new ProblemResponses(JsonMapper.builder().build());
+    private final CommandAdmission admission = new CommandAdmission(problems,
+            new CommandAdmission.Settings(1, Duration.ofMillis(200)), new SimpleMeterRegistry());
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch entered = new CountDownLatch(1);
 
@@ -49,12 +52,44 @@ class CommandAdmissionTest {
         assertThat(command.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void theMetricsShowCommandsRunningAndWaiting() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        CommandAdmission patient = new CommandAdmission(problems, new CommandAdmission.Settings(1, Duration.ofSeconds(30)), meters);
+        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", true));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<MockHttpServletResponse> second = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", false));
+        await(() -> gauge(meters, "portal.commands.waiting") == 1);
+
+        assertThat(gauge(meters, "portal.commands.running")).isEqualTo(1);
+        release.countDown();
+        assertThat(second.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(gauge(meters, "portal.commands.running")).isZero();
+        assertThat(gauge(meters, "portal.commands.waiting")).isZero();
+    }
+
+    private static double gauge(SimpleMeterRegistry meters, String name) {
+        return meters.get(name).gauge().value();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 400 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(5);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+
     /** One request through the filter; a held request stays in its handler until the test releases it. */
     private MockHttpServletResponse send(String method, String uri, boolean held) {
+        return send(admission, method, uri, held);
+    }
+
+    private MockHttpServletResponse send(CommandAdmission filter, String method, String uri, boolean held) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
         MockHttpServletResponse response = new MockHttpServletResponse();
         try {
-            admission.doFilter(request, response, new MockFilterChain(new HttpServlet() {
+            filter.doFilter(request, response, new MockFilterChain(new HttpServlet() {
                 @Override
                 protected void service(HttpServletRequest req, HttpServletResponse res) {
                     if (held) {
