@@ -1,7 +1,7 @@
 package com.partnerdeals.query;
 
+import com.partnerdeals.platform.testing.InMemoryDatabase;
 import com.partnerdeals.platform.testing.PostgresAvailable;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,9 +31,7 @@ public final class ReadModelDatabase {
         DataSource dataSource = postgres
                 ? new DriverManagerDataSource("jdbc:postgresql://localhost:5432/test?currentSchema=" + SCHEMA,
                         "postgres", "")
-                : new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                        "sa", "");
+                : InMemoryDatabase.empty();
         var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .cleanDisabled(false);
         if (postgres) {

@@ -2,9 +2,9 @@ package com.partnerdeals.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerdeals.platform.testing.InMemoryDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -14,10 +14,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The storage engine on the service's event table (H2), with batches of two events. */
 class ReadSavingEventStorageEngineTest {
@@ -27,9 +25,7 @@ class ReadSavingEventStorageEngineTest {
 
     @BeforeEach
     void storeThreeEvents() {
-        database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        database = InMemoryDatabase.migrated();
         engine = newEngine();
         engine.appendEvents(IntStream.range(0, 3)
                 .mapToObj(sequence -> new GenericDomainEventMessage<>("Deal", "deal-1", sequence, "event " + sequence))

@@ -2,11 +2,11 @@ package com.partnerdeals.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerdeals.platform.testing.InMemoryDatabase;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** A database migrated before V5 was merged in (it has V9 already) takes V5 and the rest on the next start. */
 class MigrationOrderTest {
@@ -27,8 +26,7 @@ class MigrationOrderTest {
                 Files.copy(in, earlier.resolve(script));
             }
         }
-        DataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        DataSource database = InMemoryDatabase.empty();
         Flyway.configure().dataSource(database).locations("filesystem:" + earlier).load().migrate();
 
         Object outOfOrder = new YamlPropertySourceLoader()

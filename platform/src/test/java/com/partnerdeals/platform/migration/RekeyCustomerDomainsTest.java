@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.personal.EncryptStoredPersonalData;
+import com.partnerdeals.platform.testing.InMemoryDatabase;
 import com.partnerdeals.platform.testing.MutableClock;
 import com.partnerdeals.platform.testing.PortalSettings;
 import com.partnerdeals.platform.testing.PostgresAvailable;
@@ -50,8 +51,7 @@ class RekeyCustomerDomainsTest {
         boolean postgres = "postgres".equals(System.getProperty("test.database"));
         database = postgres
                 ? new DriverManagerDataSource("jdbc:postgresql://localhost:5432/test?currentSchema=" + SCHEMA, "postgres", "")
-                : new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+                : InMemoryDatabase.empty();
         Flyway before = flyway(new EncryptStoredPersonalData(PROPERTIES)).target("16").load();
         before.clean();
         before.migrate();

@@ -8,6 +8,7 @@ import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
 import com.partnerdeals.api.personal.PersonalData;
 import com.partnerdeals.platform.config.PortalProperties;
+import com.partnerdeals.platform.testing.InMemoryDatabase;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * SPEC 11: a store written in clear before encryption existed is encrypted in place by migration 16, which also
@@ -32,8 +32,7 @@ class EncryptStoredPersonalDataTest {
 
     @Test
     void eventsStoredInClearAreEncryptedInPlaceAndReadBackAsTheyWere() {
-        DataSource database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        DataSource database = InMemoryDatabase.empty();
         Flyway.configure().dataSource(database).locations("classpath:db/migration").target("15").load().migrate();
         JdbcClient jdbc = JdbcClient.create(database);
         JacksonSerializer clear = JacksonSerializer.builder().build();

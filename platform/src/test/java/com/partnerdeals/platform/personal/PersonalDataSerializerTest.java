@@ -11,21 +11,19 @@ import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
 import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
 import com.partnerdeals.api.personal.PersonalData;
+import com.partnerdeals.platform.testing.InMemoryDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Crypto-shredding at the serializer (SPEC 11): what the event store would hold, and what it reads back. */
 class PersonalDataSerializerTest {
@@ -44,9 +42,7 @@ class PersonalDataSerializerTest {
 
     @BeforeEach
     void setUp() {
-        database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        database = InMemoryDatabase.migrated();
         jdbc = JdbcClient.create(database);
         keys = keys(MASTER, List.of());
         serializer = serializerWith(keys);
