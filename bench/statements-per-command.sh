@@ -7,8 +7,7 @@ set -euo pipefail
 jar=$1; name=$2
 db=statements_$name; port=18081
 . "$(dirname "$0")/service-on-postgres.sh"
-LOG=/var/log/postgresql/postgresql-15-main.log   # Debian's; set PG_LOG for another server's log file
-LOG=${PG_LOG:-$LOG}
+LOG=${PG_LOG:-/var/log/postgresql/postgresql-15-main.log}   # the server's log file (Debian's by default)
 start_service "$jar" "$db" $port "statements_$name.log"
 trap 'psql -h 127.0.0.1 -U postgres -qc "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null; stop_service "$db"' EXIT
 

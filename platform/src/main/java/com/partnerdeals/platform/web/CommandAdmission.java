@@ -37,10 +37,9 @@ public class CommandAdmission extends OncePerRequestFilter {
     static final String RETRY_AFTER_SECONDS = "1";
 
     /**
-     * @param maxInFlight   how many commands run at once; by default four per available processor, enough to keep the
-     *                      cores busy while commands wait for a database on another machine, and below the
-     *                      connection pool's size on small machines, so that projections and reads always find a
-     *                      connection
+     * @param maxInFlight   how many commands run at once; by default four per available processor, which kept the
+     *                      commands/s of unlimited admission on 2 cores with a local database (two per processor did
+     *                      not); keep it below the connection pool's size, so that projections and reads find one
      * @param admissionWait how long a command waits for its turn before it answers 503
      */
     @ConfigurationProperties("portal.commands")

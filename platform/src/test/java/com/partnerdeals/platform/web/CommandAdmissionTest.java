@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -24,6 +25,7 @@ class CommandAdmissionTest {
             new CommandAdmission.Settings(1, Duration.ofMillis(200)), new SimpleMeterRegistry());
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch entered = new CountDownLatch(1);
+    private final AtomicInteger handled = new AtomicInteger();
 
     @Test
     void aCommandWaitsForItsTurnAndIsRefusedWith503WhenTheWaitRunsOut() throws Exception {
@@ -36,6 +38,7 @@ class CommandAdmissionTest {
         assertThat(second.getHeader("Retry-After")).isEqualTo(CommandAdmission.RETRY_AFTER_SECONDS);
         assertThat(second.getContentType()).isEqualTo("application/problem+json");
         assertThat(second.getContentAsString()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+        assertThat(handled).as("the refused command never reached a controller: it changed nothing").hasValue(1);
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         assertThat(send("PUT", "/api/deals/d-1/stage", false).getStatus()).as("the turn was given back").isEqualTo(200);
@@ -92,6 +95,7 @@ class CommandAdmissionTest {
             filter.doFilter(request, response, new MockFilterChain(new HttpServlet() {
                 @Override
                 protected void service(HttpServletRequest req, HttpServletResponse res) {
+                    handled.incrementAndGet();
                     if (held) {
                         entered.countDown();
                         try {
