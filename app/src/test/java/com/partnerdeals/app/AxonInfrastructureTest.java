@@ -8,8 +8,11 @@ import com.partnerdeals.platform.personal.PersonalDataSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfiguration;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.queryhandling.QueryBus;
@@ -38,6 +41,7 @@ class AxonInfrastructureTest {
     @Autowired CommandGateway commandGateway;
     @Autowired QueryBus queryBus;
     @Autowired QueryGateway queryGateway;
+    @Autowired Configuration axon;
 
     @Test
     void storesEventsAndTokensInTheDatabaseInsideSpringTransactions() {
@@ -67,5 +71,15 @@ class AxonInfrastructureTest {
         } finally {
             probe.cancel();
         }
+    }
+
+    /** Aggregates are made by their constructor, not as Spring prototype beans at every load (AggregateFactories). */
+    @Test
+    void makesEveryAggregateByItsConstructor() {
+        assertThat(axon.findModules(AggregateConfiguration.class))
+                .isNotEmpty()
+                .allSatisfy(aggregate -> assertThat(aggregate.aggregateFactory())
+                        .as(aggregate.aggregateType().getSimpleName())
+                        .isInstanceOf(GenericAggregateFactory.class));
     }
 }
