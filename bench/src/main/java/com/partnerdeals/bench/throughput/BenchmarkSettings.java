@@ -51,7 +51,7 @@ record BenchmarkSettings(List<String> databases,
                 Boolean.parseBoolean(property("bench.split", "true")),
                 serviceJar(property("bench.commandSideJar", ""), "command-side"),
                 serviceJar(property("bench.querySideJar", ""), "query-side"),
-                Arrays.stream(property("bench.serviceJvmOptions", "-Xmx1g").split(" ")).filter(s -> !s.isBlank()).toList(),
+                Arrays.stream(property("bench.serviceJvmOptions", "-Xms1g -Xmx1g").split(" ")).filter(s -> !s.isBlank()).toList(),
                 work);
     }
 
