@@ -1,6 +1,7 @@
 package com.partnerdeals.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
@@ -11,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -62,7 +62,7 @@ class CommandAdmissionTest {
         CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", true));
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<MockHttpServletResponse> second = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", false));
-        await(() -> gauge(meters, "portal.commands.waiting") == 1);
+        await().atMost(Duration.ofSeconds(2)).until(() -> gauge(meters, "portal.commands.waiting") == 1);
 
         assertThat(gauge(meters, "portal.commands.running")).isEqualTo(1);
         release.countDown();
@@ -74,13 +74,6 @@ class CommandAdmissionTest {
 
     private static double gauge(SimpleMeterRegistry meters, String name) {
         return meters.get(name).gauge().value();
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 400 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(5);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
     }
 
     /** One request through the filter; a held request stays in its handler until the test releases it. */
