@@ -19,8 +19,7 @@ class ConfigurationMetadataTest {
         }
         assertThat(metadata).contains("\"portal.deal.protection\"", "\"portal.trial.length\"",
                 "\"portal.attention.inactive-after\"", "\"portal.security.hmac-secret\"",
-                "\"portal.personal-data.master-key\"", "\"portal.dev-tokens.enabled\"", "\"portal.commands.max-in-flight\"",
-                "\"portal.commands.max-read-model-lag\"", "\"portal.commands.read-model-wait\"");
+                "\"portal.personal-data.master-key\"", "\"portal.dev-tokens.enabled\"", "\"portal.commands.max-in-flight\"");
         assertThat(metadata).contains("how long a deal protects its domain");
     }
 }

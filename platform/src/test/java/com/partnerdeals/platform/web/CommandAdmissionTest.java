@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -23,8 +22,7 @@ class CommandAdmissionTest {
 
     private final ProblemResponses problems = new ProblemResponses(JsonMapper.builder().build());
     private final CommandAdmission admission = new CommandAdmission(problems,
-            new CommandAdmission.Settings(1, Duration.ofMillis(200), null, null), new SimpleMeterRegistry(),
-            ReadModelLag.NONE);
+            new CommandAdmission.Settings(1, Duration.ofMillis(200)), new SimpleMeterRegistry());
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch entered = new CountDownLatch(1);
     private final AtomicInteger handled = new AtomicInteger();
@@ -60,8 +58,7 @@ class CommandAdmissionTest {
     @Test
     void theMetricsShowCommandsRunningAndWaiting() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        CommandAdmission patient = new CommandAdmission(problems,
-                new CommandAdmission.Settings(1, Duration.ofSeconds(30), null, null), meters, ReadModelLag.NONE);
+        CommandAdmission patient = new CommandAdmission(problems, new CommandAdmission.Settings(1, Duration.ofSeconds(30)), meters);
         CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", true));
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<MockHttpServletResponse> second = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", false));
@@ -73,49 +70,6 @@ class CommandAdmissionTest {
         assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         assertThat(gauge(meters, "portal.commands.running")).isZero();
         assertThat(gauge(meters, "portal.commands.waiting")).isZero();
-    }
-
-    @Test
-    void aCommandWaitsWhileTheReadModelsAreBehindAndRunsOnceTheyCaughtUp() throws Exception {
-        AtomicLong behind = new AtomicLong(9);
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        CommandAdmission waiting = new CommandAdmission(problems,
-                new CommandAdmission.Settings(4, Duration.ofSeconds(3), 8, Duration.ofSeconds(30)), meters, behind::get);
-
-        CompletableFuture<MockHttpServletResponse> command = CompletableFuture.supplyAsync(() -> send(waiting, "POST", "/api/deals", false));
-        assertThat(send(waiting, "GET", "/api/deals/d-1", false).getStatus()).as("reads are not held").isEqualTo(200);
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> handled.get() == 1);
-        assertThat(command).as("held while 9 events behind, 8 allowed").isNotDone();
-
-        behind.set(8);
-        assertThat(command.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
-        assertThat(handled).hasValue(2);
-        assertThat(meters.get("portal.commands.read-model-wait").timer().count()).isEqualTo(1);
-        assertThat(meters.get("portal.commands.read-model-wait").timer().totalTime(TimeUnit.MILLISECONDS))
-                .isGreaterThanOrEqualTo(200);
-    }
-
-    @Test
-    void aCommandWaitsForTheReadModelsAtMostTheReadModelWaitAndIsNeverRefusedForThem() {
-        CommandAdmission waiting = new CommandAdmission(problems,
-                new CommandAdmission.Settings(4, Duration.ofSeconds(3), 8, Duration.ofMillis(100)),
-                new SimpleMeterRegistry(), () -> 1_000);
-
-        long start = System.nanoTime();
-        MockHttpServletResponse response = send(waiting, "POST", "/api/deals", false);
-
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(100), Duration.ofSeconds(2));
-    }
-
-    @Test
-    void readModelsWithinTheLagDoNotHoldACommand() {
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        CommandAdmission waiting = new CommandAdmission(problems,
-                new CommandAdmission.Settings(4, Duration.ofSeconds(3), 8, Duration.ofSeconds(30)), meters, () -> 8);
-
-        assertThat(send(waiting, "POST", "/api/deals", false).getStatus()).isEqualTo(200);
-        assertThat(meters.get("portal.commands.read-model-wait").timer().count()).isZero();
     }
 
     private static double gauge(SimpleMeterRegistry meters, String name) {

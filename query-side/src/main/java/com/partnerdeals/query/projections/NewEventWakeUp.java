@@ -41,16 +41,10 @@ public class NewEventWakeUp implements DisposableBean {
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private Thread doorbell;
     private volatile boolean stopped;
-    private volatile long head = -1;
 
     /** The event store as a source whose streams call back when new events arrive. */
     public StreamableMessageSource<TrackedEventMessage<?>> wakingUp(EventStore eventStore) {
         return new WakingSource(eventStore);
-    }
-
-    /** The position of the newest event the doorbell has seen; -1 before it has seen the store. */
-    public long head() {
-        return head;
     }
 
     @Override
@@ -71,16 +65,12 @@ public class NewEventWakeUp implements DisposableBean {
 
     private void listen(EventStore eventStore) {
         while (!stopped) {
-            TrackingToken start = eventStore.createHeadToken();
-            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(start)) {
-                head = positionOf(start);
+            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(eventStore.createHeadToken())) {
                 while (!stopped) {
                     events.hasNextAvailable(IDLE_CALL_BACK_SECONDS, TimeUnit.SECONDS);
-                    long newest = head;
                     while (events.hasNextAvailable()) {
-                        newest = Math.max(newest, positionOf(events.nextAvailable().trackingToken()));
+                        events.nextAvailable();
                     }
-                    head = newest;
                     callbacks.forEach(Runnable::run);
                 }
             } catch (InterruptedException stopping) {
@@ -100,10 +90,6 @@ public class NewEventWakeUp implements DisposableBean {
                 }
             }
         }
-    }
-
-    private static long positionOf(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
     }
 
     private final class WakingSource implements StreamableMessageSource<TrackedEventMessage<?>> {
