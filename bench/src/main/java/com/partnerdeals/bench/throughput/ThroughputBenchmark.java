@@ -96,7 +96,10 @@ public final class ThroughputBenchmark {
         CommandLoad.Result fullLoad;
         long dealsBeforeSeeding;
         double webLimit;
-        try (ServiceProcess service = ServiceProcess.start(settings, database, SECRET, log)) {
+        try (ServiceProcess service = ServiceProcess.start(settings, database, SECRET, log);
+             BackgroundMaintenance maintenance = BackgroundMaintenance.of(database)) {
+            System.out.printf("The database's maintenance every %d s while the service runs, as autovacuum's would%n",
+                    BackgroundMaintenance.EVERY.toSeconds());
             participants.register(service.api);
             CommandMix mix = new CommandMix(service.api, participants);
             ReadModelWatch readModel = new ReadModelWatch(service.api, participants.managerToken);
