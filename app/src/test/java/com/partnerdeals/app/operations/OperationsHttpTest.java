@@ -52,7 +52,7 @@ class OperationsHttpTest {
                     .contains("commandBus_successTimer_seconds_count{payloadType=\"RegisterDeal\"}")
                     .contains("eventProcessor_allTimer_seconds_count{payloadType=\"DealRegistered\",processorName=\"deal-views\"}")
                     .contains("eventProcessor_latency")
-                    .contains("portal_commands_running", "portal_commands_waiting")
+                    .contains("portal_commands_running", "portal_commands_waiting", "portal_commands_refused_total")
                     .contains("http_server_requests_seconds_count");
             // Left out for what they cost per message or request (AxonMetricsConfiguration, partner-deals.yml):
             // Axon's capacity gauges and counters, and a long-task timer beside each HTTP request's timer.

@@ -1,5 +1,6 @@
 package com.partnerdeals.platform.web;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -56,6 +57,7 @@ public class CommandAdmission extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final Semaphore turns;
     private final long waitNanos;
+    private final Counter refused;
 
     public CommandAdmission(ProblemResponses problems, Settings settings, MeterRegistry meters) {
         this.problems = problems;
@@ -68,6 +70,9 @@ public class CommandAdmission extends OncePerRequestFilter {
         Gauge.builder("portal.commands.waiting", turns, Semaphore::getQueueLength)
                 .description("Commands waiting for their turn: above zero, the service is saturated with changes")
                 .register(meters);
+        this.refused = Counter.builder("portal.commands.refused")
+                .description("Commands answered 503 because their turn did not come within portal.commands.admission-wait")
+                .register(meters);
     }
 
     @Override
@@ -79,6 +84,7 @@ public class CommandAdmission extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!awaitTurn()) {
+            refused.increment();
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
                     "The service is busy with other changes; retry after the Retry-After seconds.");

@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 class CommandAdmissionTest {
 
     private final ProblemResponses problems = new ProblemResponses(JsonMapper.builder().build());
+    private final SimpleMeterRegistry admissionMeters = new SimpleMeterRegistry();
     private final CommandAdmission admission = new CommandAdmission(problems,
-            new CommandAdmission.Settings(1, Duration.ofMillis(200)), new SimpleMeterRegistry());
+            new CommandAdmission.Settings(1, Duration.ofMillis(200)), admissionMeters);
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch entered = new CountDownLatch(1);
     private final AtomicInteger handled = new AtomicInteger();
@@ -39,6 +40,7 @@ class CommandAdmissionTest {
         assertThat(second.getContentType()).isEqualTo("application/problem+json");
         assertThat(second.getContentAsString()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
         assertThat(handled).as("the refused command never reached a controller: it changed nothing").hasValue(1);
+        assertThat(admissionMeters.get("portal.commands.refused").counter().count()).isEqualTo(1);
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         assertThat(send("PUT", "/api/deals/d-1/stage", false).getStatus()).as("the turn was given back").isEqualTo(200);
