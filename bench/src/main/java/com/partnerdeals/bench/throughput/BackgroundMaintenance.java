@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Why: the local server runs with autovacuum off, so the service's tables were never analysed during a run, and
  * the plans that the service's prepared statements cached in its first seconds, when the read-model tables were
- * nearly empty, stayed sequential scans for the whole run: each read of a batch's deal views took 6-16 ms instead of
+ * nearly empty, stayed sequential scans for the whole run: each read of a batch's deal views took 1-16 ms instead of
  * about 0.1, which made commands visible late under load (bench/THROUGHPUT.md). A production server, with
  * autovacuum on, replans them.
  */
@@ -27,7 +27,7 @@ final class BackgroundMaintenance implements AutoCloseable {
         return thread;
     });
 
-    private BackgroundMaintenance(TargetDatabase database) {
+    BackgroundMaintenance(TargetDatabase database) {
         schedule.scheduleWithFixedDelay(() -> {
             try {
                 database.maintain();
@@ -35,10 +35,6 @@ final class BackgroundMaintenance implements AutoCloseable {
                 System.out.println("  (the database's maintenance failed: " + failed.getMessage() + ")");
             }
         }, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    static BackgroundMaintenance of(TargetDatabase database) {
-        return new BackgroundMaintenance(database);
     }
 
     @Override

@@ -29,7 +29,7 @@ final class SplitDeployment {
         Files.deleteIfExists(queryLog);
         try (ServiceProcess commandSide = ServiceProcess.start(settings, settings.commandSideJar(), database, secret, commandLog);
              ServiceProcess querySide = ServiceProcess.start(settings, settings.querySideJar(), database, secret, queryLog);
-             BackgroundMaintenance maintenance = BackgroundMaintenance.of(database)) {
+             BackgroundMaintenance maintenance = new BackgroundMaintenance(database)) {
             participants.register(commandSide.api);
             CommandMix mix = new CommandMix(commandSide.api, participants);
             ReadModelWatch readModel = new ReadModelWatch(querySide.api, participants.managerToken);

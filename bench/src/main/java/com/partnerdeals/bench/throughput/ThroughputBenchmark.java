@@ -97,7 +97,7 @@ public final class ThroughputBenchmark {
         long dealsBeforeSeeding;
         double webLimit;
         try (ServiceProcess service = ServiceProcess.start(settings, database, SECRET, log);
-             BackgroundMaintenance maintenance = BackgroundMaintenance.of(database)) {
+             BackgroundMaintenance maintenance = new BackgroundMaintenance(database)) {
             System.out.printf("The database's maintenance every %d s while the service runs, as autovacuum's would%n",
                     BackgroundMaintenance.EVERY.toSeconds());
             participants.register(service.api);
