@@ -98,8 +98,8 @@ public final class ThroughputBenchmark {
         double webLimit;
         try (ServiceProcess service = ServiceProcess.start(settings, database, SECRET, log);
              BackgroundMaintenance maintenance = new BackgroundMaintenance(database)) {
-            System.out.printf("The database's maintenance every %d s while the service runs, as autovacuum's would%n",
-                    BackgroundMaintenance.EVERY.toSeconds());
+            System.out.printf("The database's maintenance every %d s while the service runs, as autovacuum's would "
+                    + "(VACUUM ANALYZE on PostgreSQL, nothing on H2)%n", BackgroundMaintenance.EVERY.toSeconds());
             participants.register(service.api);
             CommandMix mix = new CommandMix(service.api, participants);
             ReadModelWatch readModel = new ReadModelWatch(service.api, participants.managerToken);
