@@ -212,6 +212,8 @@ class PersonalDataHttpTest {
         assertThat(history).hasSize((int) events);
         for (int i = 0; i < history.size(); i++) {
             assertThat(history.get(i).get("sequence").asLong()).isEqualTo(i);
+            // Also in events recorded after the erasure: none may carry the email again, under a new key.
+            assertThat(history.get(i).toString()).doesNotContainIgnoringCase(email);
         }
         JsonNode registered = history.get(0);
         assertThat(registered.get("eventType").asString()).isEqualTo("DealRegistered");

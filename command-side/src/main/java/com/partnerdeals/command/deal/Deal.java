@@ -13,6 +13,7 @@ import com.partnerdeals.api.deal.AcceptDeal;
 import com.partnerdeals.api.deal.AddDealNote;
 import com.partnerdeals.api.deal.CloseDealLost;
 import com.partnerdeals.api.deal.CloseDealWon;
+import com.partnerdeals.api.deal.CustomerDetails;
 import com.partnerdeals.api.deal.DealAccepted;
 import com.partnerdeals.api.deal.DealClosedLost;
 import com.partnerdeals.api.deal.DealClosedWon;
@@ -69,7 +70,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Access: commands carry {@code actingPartnerId} (null for vendor staff). A partner acting on another
  * partner's deal is told the deal does not exist.
  */
-@Aggregate
+@Aggregate(repository = "dealRepository")
 public class Deal {
 
     @AggregateIdentifier
@@ -436,8 +437,17 @@ public class Deal {
         redactedNotes.add(event.noteId());
     }
 
+    /**
+     * The contact's name and email (and the registration's note, keyed by the contact) are dropped from memory too: a
+     * deal kept in the command side's cache must decide as one read back from the store, where they no longer decrypt,
+     * and must not copy them into a later event (the newsletter agreement) under a new key.
+     */
     @EventSourcingHandler
     void on(DealContactErased event) {
         contactErased = true;
+        CustomerDetails customer = registration.customer();
+        registration = new DealRegistered(registration.dealId(), registration.partnerId(),
+                new CustomerDetails(customer.companyName(), null, null, customer.country()), registration.domain(),
+                registration.estimatedUsers(), null, registration.flags());
     }
 }

@@ -3,11 +3,14 @@ package com.partnerdeals.command.personal;
 import com.partnerdeals.api.deal.EraseDealContact;
 import com.partnerdeals.api.personal.EraseContact;
 import com.partnerdeals.command.customer.CustomerAccountDirectory;
+import com.partnerdeals.command.deal.CachedDeals;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +29,14 @@ public class ContactErasures {
     private final CommandGateway commands;
     private final DealContacts contacts;
     private final CustomerAccountDirectory accounts;
+    private final Cache cachedDeals;
 
-    public ContactErasures(CommandGateway commands, DealContacts contacts, CustomerAccountDirectory accounts) {
+    public ContactErasures(CommandGateway commands, DealContacts contacts, CustomerAccountDirectory accounts,
+                           @Qualifier(CachedDeals.CACHE) Cache cachedDeals) {
         this.commands = commands;
         this.contacts = contacts;
         this.accounts = accounts;
+        this.cachedDeals = cachedDeals;
     }
 
     public Outcome erase(String email, String reason) {
@@ -39,6 +45,8 @@ public class ContactErasures {
         List<String> dealIds = contacts.dealsOf(contactHash);
         List<String> accountIds = dealIds.stream().map(accounts::accountOfDeal).flatMap(Optional::stream).toList();
         commands.sendAndWait(new EraseContact(erasureId, contactHash, reason, dealIds, accountIds));
+        // A cached deal still holds the contact it decrypted before the key went; read back now, it holds none.
+        dealIds.forEach(cachedDeals::remove);
         dealIds.forEach(dealId -> commands.sendAndWait(new EraseDealContact(dealId, erasureId, reason)));
         return new Outcome(erasureId, dealIds.size(), accountIds.size());
     }

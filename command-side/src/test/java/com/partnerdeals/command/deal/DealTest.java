@@ -562,6 +562,15 @@ class DealTest {
                     .expectNoEvents();
         }
 
+        /** The erased email stays out of later events, also when the deal was not read back from the store. */
+        @Test
+        void aNewsletterAgreementAfterAnErasureCarriesNoEmail() {
+            fixture.given(REGISTERED, new DealContactErased(DEAL, "erasure-1", "Asked to be forgotten"))
+                    .when(new SubmitNewsletterSubscription(DEAL, PARTNER, null))
+                    .expectEvents(new NewsletterSubscriptionSubmitted(DEAL, null),
+                            new DealStageChanged(DEAL, DealStage.NEW, DealStage.NEWSLETTER_SUBSCRIPTION));
+        }
+
         @Test
         void aNoteIsRedactedOnce() {
             fixture.given(REGISTERED, note)

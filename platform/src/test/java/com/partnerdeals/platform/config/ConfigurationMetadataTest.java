@@ -19,7 +19,8 @@ class ConfigurationMetadataTest {
         }
         assertThat(metadata).contains("\"portal.deal.protection\"", "\"portal.trial.length\"",
                 "\"portal.attention.inactive-after\"", "\"portal.security.hmac-secret\"",
-                "\"portal.personal-data.master-key\"", "\"portal.dev-tokens.enabled\"", "\"portal.commands.max-in-flight\"");
+                "\"portal.personal-data.master-key\"", "\"portal.dev-tokens.enabled\"", "\"portal.commands.max-in-flight\"",
+                "\"portal.commands.cached-aggregates.size\"");
         assertThat(metadata).contains("how long a deal protects its domain");
     }
 }

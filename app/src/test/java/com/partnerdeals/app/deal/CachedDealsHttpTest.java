@@ -1,0 +1,78 @@
+package com.partnerdeals.app.deal;
+
+import static com.partnerdeals.app.PartnerProgram.newCustomerDomain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnerdeals.api.common.Actor;
+import com.partnerdeals.api.deal.DealStage;
+import com.partnerdeals.api.deal.DealStageChanged;
+import com.partnerdeals.app.PartnerProgram;
+import com.partnerdeals.app.ServiceTest;
+import com.partnerdeals.command.deal.CachedDeals;
+import com.partnerdeals.platform.testing.Api;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Deals stay in memory between their commands (CachedDeals), but a command never decides from a deal that another
+ * node changed meanwhile: here "another node" appends straight to the event store, as a second process would.
+ */
+@ServiceTest
+class CachedDealsHttpTest {
+
+    @LocalServerPort int port;
+    @Autowired EventStorageEngine eventStore;
+    @Autowired TransactionManager transactions;
+    @Autowired @Qualifier(CachedDeals.CACHE) Cache cachedDeals;
+
+    PartnerProgram program;
+    Api api;
+    String partner;
+
+    @BeforeEach
+    void setUp() {
+        program = new PartnerProgram(port);
+        api = program.api;
+        partner = program.newPartner();
+    }
+
+    private Api.Response moveTo(String dealId, DealStage stage) {
+        return api.post("/api/deals/" + dealId + "/stage", program.tokens.partner(partner), Map.of("stage", stage.name()));
+    }
+
+    @Test
+    void aDealIsKeptInMemoryAfterItsCommands() {
+        String dealId = program.newDeal(partner);
+
+        assertThat(cachedDeals.containsKey(dealId)).isTrue();
+    }
+
+    /**
+     * In memory the deal is in TRIAL; another node has moved it back since. Moving it to TRIAL is then a change (a new
+     * version), not the no-op that the deal in memory would answer.
+     */
+    @Test
+    void aCommandSeesWhatAnotherNodeStoredSinceTheDealWasKeptInMemory() {
+        String dealId = program.newDeal(partner, "anna@" + newCustomerDomain());
+        assertThat(moveTo(dealId, DealStage.TRIAL).at("/version")).isEqualTo("1");
+        assertThat(cachedDeals.containsKey(dealId)).isTrue();
+
+        transactions.executeInTransaction(() -> eventStore.appendEvents(new GenericDomainEventMessage<>("Deal", dealId, 2,
+                new DealStageChanged(dealId, DealStage.TRIAL, DealStage.NEWSLETTER_SUBSCRIPTION),
+                Map.of(Actor.SUBJECT_KEY, "another-node@vendor.example", Actor.ROLES_KEY, List.of("MANAGER")))));
+
+        Api.Response moved = moveTo(dealId, DealStage.TRIAL);
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.at("/version")).isEqualTo("3");
+        assertThat(moveTo(dealId, DealStage.TRIAL).at("/version")).as("now a no-op").isEqualTo("3");
+    }
+}
