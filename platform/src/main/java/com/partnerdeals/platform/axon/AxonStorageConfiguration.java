@@ -124,6 +124,7 @@ public class AxonStorageConfiguration {
                 // An aggregate's events are all read once a query answers fewer than it asked for; by default Axon
                 // asks again until a query answers none, one more query in every command's transaction.
                 .finalAggregateBatchPredicate(batch -> batch.size() < EVENTS_PER_QUERY)
+                .readEventDataWithGaps(ReadSavingEventStorageEngine::readEventDataWithGaps)
                 .schema(EVENT_SCHEMA));
     }
 

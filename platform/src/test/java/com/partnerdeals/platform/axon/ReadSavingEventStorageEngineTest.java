@@ -3,12 +3,18 @@ package com.partnerdeals.platform.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerdeals.platform.testing.InMemoryDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -78,6 +84,47 @@ class ReadSavingEventStorageEngineTest {
                 .containsExactly("event 0", "event 1", "event 2");
     }
 
+    /** A token that has read events 0 and 1 but not yet seen event 0 committed (a gap) reads it with event 2. */
+    @Test
+    void aTokenWithAGapReadsTheGapAndTheEventsAfterIt() {
+        List<TrackedEventMessage<?>> all = read(null, false);
+        long event0 = index(all.get(0)), event1 = index(all.get(1));
+        GapAwareTrackingToken withGap = GapAwareTrackingToken.newInstance(event1, Set.of(event0));
+
+        assertThat(payloads(read(withGap, true))).containsExactly("event 0", "event 2");
+    }
+
+    /**
+     * Why the gaps have a query of their own: H2 walks the whole primary key for Axon's {@code range OR IN (gaps)},
+     * and looks up each part of the union in it.
+     */
+    @Test
+    void theRangeAndTheGapsAreEachLookedUpInThePrimaryKey() throws SQLException {
+        String axons = plan("SELECT " + AxonStorageConfiguration.EVENT_SCHEMA.trackedEventFields() + " FROM domain_event_entry "
+                + "WHERE (global_index > ? AND global_index <= ?) OR global_index IN (?,?) ORDER BY global_index ASC");
+        String ours = plan(ReadSavingEventStorageEngine.eventsAfterAndAtGaps(AxonStorageConfiguration.EVENT_SCHEMA, 2));
+
+        assertThat(axons).doesNotContain(": global_index");
+        assertThat(ours).contains(": global_index > ?1", ": global_index IN(?3, ?4)");
+    }
+
+    private String plan(String query) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN " + query)) {
+            for (int parameter = 1; parameter <= 4; parameter++) {
+                explain.setLong(parameter, parameter);
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                plan.next();
+                return plan.getString(1);
+            }
+        }
+    }
+
+    private static long index(TrackedEventMessage<?> event) {
+        return ((GapAwareTrackingToken) event.trackingToken()).getIndex();
+    }
+
     private ReadSavingEventStorageEngine newEngine() {
         JacksonSerializer json = JacksonSerializer.defaultSerializer();
         return new ReadSavingEventStorageEngine(JdbcEventStorageEngine.builder()
@@ -87,6 +134,7 @@ class ReadSavingEventStorageEngineTest {
                 .snapshotSerializer(json)
                 .dataType(byte[].class)
                 .batchSize(2)
+                .readEventDataWithGaps(ReadSavingEventStorageEngine::readEventDataWithGaps)
                 .schema(AxonStorageConfiguration.EVENT_SCHEMA));
     }
 
