@@ -66,13 +66,32 @@ class CachedDealsHttpTest {
         assertThat(moveTo(dealId, DealStage.TRIAL).at("/version")).isEqualTo("1");
         assertThat(cachedDeals.containsKey(dealId)).isTrue();
 
-        transactions.executeInTransaction(() -> eventStore.appendEvents(new GenericDomainEventMessage<>("Deal", dealId, 2,
-                new DealStageChanged(dealId, DealStage.TRIAL, DealStage.NEWSLETTER_SUBSCRIPTION),
-                Map.of(Actor.SUBJECT_KEY, "another-node@vendor.example", Actor.ROLES_KEY, List.of("MANAGER")))));
+        appendAsAnotherNode(dealId, 2, new DealStageChanged(dealId, DealStage.TRIAL, DealStage.NEWSLETTER_SUBSCRIPTION));
 
         Api.Response moved = moveTo(dealId, DealStage.TRIAL);
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(moved.at("/version")).isEqualTo("3");
         assertThat(moveTo(dealId, DealStage.TRIAL).at("/version")).as("now a no-op").isEqualTo("3");
+    }
+
+    /** SPEC 8: If-Match compares with the version in the store, not with the one the node last saw. */
+    @Test
+    void ifMatchComparesWithWhatAnotherNodeStored() {
+        String dealId = program.newDeal(partner);
+        assertThat(moveTo(dealId, DealStage.TRIAL).at("/version")).isEqualTo("1");
+        appendAsAnotherNode(dealId, 2, new DealStageChanged(dealId, DealStage.TRIAL, DealStage.NEWSLETTER_SUBSCRIPTION));
+
+        Api.Response stale = api.post("/api/deals/" + dealId + "/stage", program.tokens.partner(partner),
+                Map.of("stage", "TRIAL"), "If-Match", "\"1\"");
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+        Api.Response current = api.post("/api/deals/" + dealId + "/stage", program.tokens.partner(partner),
+                Map.of("stage", "TRIAL"), "If-Match", "\"2\"");
+        assertThat(current.status()).as(current.toString()).isEqualTo(200);
+        assertThat(current.at("/version")).isEqualTo("3");
+    }
+
+    private void appendAsAnotherNode(String dealId, long sequence, Object event) {
+        transactions.executeInTransaction(() -> eventStore.appendEvents(new GenericDomainEventMessage<>("Deal", dealId,
+                sequence, event, Map.of(Actor.SUBJECT_KEY, "another-node@vendor.example", Actor.ROLES_KEY, List.of("MANAGER")))));
     }
 }
