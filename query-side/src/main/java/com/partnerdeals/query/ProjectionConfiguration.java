@@ -3,10 +3,12 @@ package com.partnerdeals.query;
 import com.partnerdeals.query.projections.DeadLetterQueues;
 import com.partnerdeals.query.projections.NewEventWakeUp;
 import com.partnerdeals.query.projections.ProjectionWorkSharing;
+import com.partnerdeals.query.projections.RememberedViews;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link NewEventWakeUp}, which wakes them as soon as new events are stored.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RememberedViews.Settings.class)
 public class ProjectionConfiguration {
 
     public static final String PARTNER_VIEWS = "partner-views";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -29,6 +30,12 @@ import org.axonframework.serialization.Serializer;
  * meanwhile), so one query per call loses nothing and saves a transaction per wake-up. Streams that are not the
  * reader's ({@code mayBlock} false: a processor catching up on its own) read as Axon does.
  *
+ * <p><b>The reader's reads outside a transaction.</b> Axon reads a stream in a transaction of its own; the reader's
+ * read is one or two queries (the events, and when there are none, the check for a wide gap) that need no common
+ * snapshot (both databases give each statement its own at read committed anyway), so in a transaction they only
+ * added Spring's transaction handling and a {@code COMMIT} round trip to each of the reader's reads, about one per
+ * command.
+ *
  * <p><b>No snapshot lookup for an aggregate that has none.</b> Axon looks for a snapshot before every aggregate load,
  * one query in every command's transaction, though only trials are ever snapshotted. The engine knows which
  * aggregates have a snapshot: those in the snapshot table when it first looks, and those it stores afterwards. A
@@ -45,15 +52,30 @@ import org.axonframework.serialization.Serializer;
 class ReadSavingEventStorageEngine extends JdbcEventStorageEngine {
 
     private volatile Set<String> snapshotted;
+    private final ReaderWithoutTransactions reader;
 
     ReadSavingEventStorageEngine(Builder builder) {
         super(builder);
+        this.reader = new ReaderWithoutTransactions(builder);
+    }
+
+    /** The same storage without transactions of its own, for the reader's reads. */
+    private static final class ReaderWithoutTransactions extends JdbcEventStorageEngine {
+
+        /** Takes the builder after the engine has read it, and changes only its transaction manager. */
+        ReaderWithoutTransactions(Builder builder) {
+            super(builder.transactionManager(NoTransactionManager.INSTANCE));
+        }
+
+        List<? extends TrackedEventData<?>> read(TrackingToken after, int batchSize) {
+            return fetchTrackedEvents(after, batchSize);
+        }
     }
 
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         return mayBlock
-                ? fetchTrackedEvents(trackingToken, batchSize()).stream()
+                ? reader.read(trackingToken, batchSize()).stream()
                 : super.readEventData(trackingToken, false);
     }
 

@@ -38,6 +38,7 @@ class ReadSavingEventStorageEngineTest {
 
     DataSource database;
     ReadSavingEventStorageEngine engine;
+    int transactionsBegun;
 
     @BeforeEach
     void storeThreeEvents() {
@@ -47,6 +48,7 @@ class ReadSavingEventStorageEngineTest {
         engine.appendEvents(IntStream.range(0, 3)
                 .mapToObj(sequence -> new GenericDomainEventMessage<>("Deal", "deal-1", sequence, "event " + sequence))
                 .toList());
+        transactionsBegun = 0;
     }
 
     /** One query: at most a batch's width of positions after the token, here the first event only. */
@@ -67,6 +69,16 @@ class ReadSavingEventStorageEngineTest {
     @Test
     void aProcessorsOwnStreamReadsOnToTheEnd() {
         assertThat(payloads(read(null, false))).containsExactly("event 0", "event 1", "event 2");
+    }
+
+    @Test
+    void theEventStoresReaderReadsOutsideATransactionAProcessorsOwnStreamInOne() {
+        read(null, true);
+        read(null, true);
+        assertThat(transactionsBegun).isZero();
+
+        read(null, false);
+        assertThat(transactionsBegun).isPositive();
     }
 
     @Test
@@ -151,7 +163,10 @@ class ReadSavingEventStorageEngineTest {
         JacksonSerializer json = JacksonSerializer.defaultSerializer();
         return new ReadSavingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(database::getConnection)
-                .transactionManager(NoTransactionManager.INSTANCE)
+                .transactionManager(() -> {
+                    transactionsBegun++;
+                    return NoTransactionManager.INSTANCE.startTransaction();
+                })
                 .eventSerializer(json)
                 .snapshotSerializer(json)
                 .dataType(byte[].class)

@@ -3,6 +3,7 @@ package com.partnerdeals.query.deal;
 import com.partnerdeals.api.deal.DealEvent;
 import com.partnerdeals.query.ProjectionConfiguration;
 import com.partnerdeals.query.projections.BatchedViews;
+import com.partnerdeals.query.projections.RememberedViews;
 import com.partnerdeals.query.projections.WritesPerBatch;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -28,9 +29,10 @@ class DealProjection {
     private final DealViewRepository deals;
     private final BatchedViews<String, DealState> views;
 
-    DealProjection(DealViewRepository deals, PlatformTransactionManager transactions) {
+    DealProjection(DealViewRepository deals, PlatformTransactionManager transactions,
+                   RememberedViews.Settings remembered) {
         this.deals = deals;
-        this.views = new BatchedViews<>(deals, DealProjection::dealOf, transactions);
+        this.views = new BatchedViews<>(deals, DealProjection::dealOf, transactions, remembered.size());
     }
 
     /** Every deal event, including kinds added after this projection was written. */
@@ -42,6 +44,12 @@ class DealProjection {
     @ResetHandler
     void reset() {
         deals.deleteAll();
+        views.forgetAll();
+    }
+
+    /** The views were replaced by rebuilt ones: what the projection remembers of them is no longer to be trusted. */
+    void viewsReplaced() {
+        views.forgetAll();
     }
 
     /** A deal event's aggregate is the deal. */

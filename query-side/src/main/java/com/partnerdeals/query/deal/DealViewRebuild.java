@@ -24,6 +24,17 @@ class DealViewRebuild implements FoldedReadModel {
     private static final Table DEAL_VIEW = new Table("deal_view", "deal_id", DealViewRepository.TABLE);
     private static final Table DEAL_VIEW_NOTE = new Table("deal_view_note", "deal_id", DealViewRepository.NOTE_TABLE);
 
+    private final DealProjection projection;
+
+    DealViewRebuild(DealProjection projection) {
+        this.projection = projection;
+    }
+
+    @Override
+    public void tablesReplaced() {
+        projection.viewsReplaced();
+    }
+
     @Override
     public String processingGroup() {
         return ProjectionConfiguration.DEAL_VIEWS;

@@ -67,10 +67,13 @@ class DealViewRepository implements ViewTable<String, DealState> {
     private static final String INSERT = "INSERT INTO deal_view (" + COLUMNS + ") VALUES ("
             + TABLE.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
 
-    /** Every column but the key, in table order, then the key: see {@link #bindForUpdate}. */
+    /**
+     * Every column but the key, in table order, then the key and the stored version: see {@link #bindForUpdate}. A
+     * view is updated only from the version it was folded from.
+     */
     private static final String UPDATE = "UPDATE deal_view SET "
             + TABLE.stream().skip(1).map(column -> column.name() + " = ?").collect(Collectors.joining(", "))
-            + " WHERE deal_id = ?";
+            + " WHERE deal_id = ? AND version = ?";
 
     /** The columns of {@code deal_view_note} in the order {@link #noteValues} gives them. */
     static final List<Column> NOTE_TABLE = List.of(
@@ -134,7 +137,7 @@ class DealViewRepository implements ViewTable<String, DealState> {
     @Override
     public void storeAll(List<ViewChange<String, DealState>> changes) {
         List<DealState> inserted = new ArrayList<>();
-        List<DealState> updated = new ArrayList<>();
+        List<ViewChange<String, DealState>> updated = new ArrayList<>();
         List<NoteRow> addedNotes = new ArrayList<>();
         List<NoteText> changedTexts = new ArrayList<>();
         for (ViewChange<String, DealState> change : changes) {
@@ -143,7 +146,7 @@ class DealViewRepository implements ViewTable<String, DealState> {
             if (stored == null) {
                 inserted.add(current);
             } else if (!stored.equals(current)) {
-                updated.add(current);
+                updated.add(change);
             }
             if (stored != null && current.notes() == stored.notes()) {
                 continue; // no step touched the notes: they share the stored list
@@ -165,7 +168,13 @@ class DealViewRepository implements ViewTable<String, DealState> {
             batches.batchUpdate(INSERT, inserted, inserted.size(), DealViewRepository::bindForInsert);
         }
         if (!updated.isEmpty()) {
-            batches.batchUpdate(UPDATE, updated, updated.size(), DealViewRepository::bindForUpdate);
+            int[][] counts = batches.batchUpdate(UPDATE, updated, updated.size(), DealViewRepository::bindForUpdate);
+            for (int i = 0; i < updated.size(); i++) {
+                if (counts[0][i] == 0) {
+                    throw new IllegalStateException("The view of deal " + updated.get(i).id() + " is no longer at version "
+                            + updated.get(i).stored().version() + "; the batch is retried from the stored views");
+                }
+            }
         }
         if (!addedNotes.isEmpty()) {
             batches.batchUpdate(INSERT_NOTE, addedNotes, addedNotes.size(), DealViewRepository::bindNote);
@@ -335,12 +344,14 @@ class DealViewRepository implements ViewTable<String, DealState> {
         }
     }
 
-    private static void bindForUpdate(PreparedStatement statement, DealState deal) throws SQLException {
-        Object[] values = values(deal);
+    private static void bindForUpdate(PreparedStatement statement, ViewChange<String, DealState> change)
+            throws SQLException {
+        Object[] values = values(change.current());
         for (int i = 1; i < values.length; i++) {
             statement.setObject(i, values[i], TABLE.get(i).sqlType());
         }
         statement.setObject(values.length, values[0], TABLE.get(0).sqlType());
+        statement.setLong(values.length + 1, change.stored().version());
     }
 
     /** The deal's row, column by column as in {@link #TABLE}. */

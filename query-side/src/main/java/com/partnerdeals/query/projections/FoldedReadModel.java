@@ -21,6 +21,10 @@ public interface FoldedReadModel {
     /** An empty fold: the read model before the first event. */
     Fold newFold();
 
+    /** Called once rebuilt tables have replaced the live ones, before the processor starts again. */
+    default void tablesReplaced() {
+    }
+
     /** A column and its JDBC type (for nulls). */
     record Column(String name, int sqlType) {
     }

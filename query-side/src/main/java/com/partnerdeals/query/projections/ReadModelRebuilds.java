@@ -146,6 +146,7 @@ public class ReadModelRebuilds {
                     moveTokens(name, end.token());
                     processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
                 });
+                model.tablesReplaced();
                 log.info("Rebuilt {} up to event {}: folded in {} ms, written in {} ms, switched in {} ms ({} keys "
                                 + "changed by events stored meanwhile)", name, end.last(), millis(started, foldedAt),
                         millis(foldedAt, loadedAt), millis(loadedAt, System.nanoTime()), changed.size());

@@ -17,7 +17,11 @@ public interface ViewTable<K, V> {
     /** The stored views of those of {@code ids} that have one. */
     Map<K, V> findAll(Collection<K> ids);
 
-    /** Stores what one batch of events changed, in as few statements as the tables allow. */
+    /**
+     * Stores what one batch of events changed, in as few statements as the tables allow. A view is written only over
+     * the state it was folded from: a new one only where there is none, a changed one only where the table still
+     * holds {@link ViewChange#stored}; otherwise this throws, and the batch is rolled back and retried.
+     */
     void storeAll(List<ViewChange<K, V>> changes);
 
     /**

@@ -37,6 +37,8 @@ import com.partnerdeals.api.deal.Settlement;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.testing.MutableClock;
 import com.partnerdeals.query.ReadModelDatabase;
+import com.partnerdeals.query.projections.RememberedViews;
+import com.partnerdeals.query.projections.ViewTable.ViewChange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +66,8 @@ class DealProjectionTest {
     void setUp() {
         ReadModelDatabase database = ReadModelDatabase.migrated();
         repository = new DealViewRepository(database.namedParameterJdbc());
-        projection = new AnnotationEventHandlerAdapter(new DealProjection(repository, database.transactions()));
+        projection = new AnnotationEventHandlerAdapter(
+                new DealProjection(repository, database.transactions(), new RememberedViews.Settings(null)));
         queries = new DealQueries(repository, clock, new PortalProperties(null, null, null, null, null, null, null, null));
     }
 
@@ -288,6 +291,40 @@ class DealProjectionTest {
         assertThat(repository.find(DEAL)).contains(deal);
         assertThat(repository.find("d-2")).contains(otherDeal);
         assertThat(detail(Viewer.vendorStaff()).notes()).extracting(DealView.Note::noteId).containsExactly("n-1", "n-2");
+    }
+
+    /** Each batch after the first folds on from the view the one before stored, without reading it. */
+    @Test
+    void batchesFollowingOneAnotherFoldOnFromTheViewTheyStored() {
+        inOneBatch(message(DEAL, 0, T0, registration()), message(DEAL, 1, day(1), new DealAccepted(DEAL)));
+        inOneBatch(message(DEAL, 2, day(2), new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First")));
+        inOneBatch(message(DEAL, 3, day(3), new DealNoteAdded(DEAL, "n-2", "consultant@acme.example", "Second")));
+
+        assertThat(repository.find(DEAL)).contains(DealState.registered(registration(), 0, T0)
+                .apply(new DealAccepted(DEAL), 1, day(1))
+                .apply(new DealNoteAdded(DEAL, "n-1", "consultant@acme.example", "First"), 2, day(2))
+                .apply(new DealNoteAdded(DEAL, "n-2", "consultant@acme.example", "Second"), 3, day(3)));
+        assertThat(detail(Viewer.vendorStaff()).notes()).extracting(DealView.Note::noteId).containsExactly("n-1", "n-2");
+    }
+
+    /** What makes a view remembered from an earlier batch safe to fold on from: it must still be the stored one. */
+    @Test
+    void aViewIsUpdatedOnlyFromTheVersionItWasFoldedFrom() throws Exception {
+        deliver(DEAL, 0, T0, registration());
+        deliver(DEAL, 1, day(1), new DealAccepted(DEAL));
+        DealState registered = DealState.registered(registration(), 0, T0);
+        DealState staleNext = registered.apply(
+                new DealStageChanged(DEAL, DealStage.NEW, DealStage.NEWSLETTER_SUBSCRIPTION), 1, day(2));
+
+        assertThatThrownBy(() -> repository.storeAll(List.of(new ViewChange<>(DEAL, registered, List.of(staleNext)))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no longer at version 0");
+        assertThat(repository.find(DEAL)).contains(registered.apply(new DealAccepted(DEAL), 1, day(1)));
+    }
+
+    private void inOneBatch(EventMessage<?>... events) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.of(events));
+        unitOfWork.executeWithResult(() -> projection.handle(unitOfWork.getMessage()));
     }
 
     /**

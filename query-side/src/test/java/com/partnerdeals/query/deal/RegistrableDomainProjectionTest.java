@@ -9,6 +9,7 @@ import com.partnerdeals.api.deal.FindDeal;
 import com.partnerdeals.platform.testing.MutableClock;
 import com.partnerdeals.platform.testing.PortalSettings;
 import com.partnerdeals.query.ReadModelDatabase;
+import com.partnerdeals.query.projections.RememberedViews;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,8 @@ class RegistrableDomainProjectionTest {
     void setUp() {
         ReadModelDatabase database = ReadModelDatabase.migrated();
         DealViewRepository repository = new DealViewRepository(database.namedParameterJdbc());
-        projection = new AnnotationEventHandlerAdapter(new DealProjection(repository, database.transactions()));
+        projection = new AnnotationEventHandlerAdapter(
+                new DealProjection(repository, database.transactions(), new RememberedViews.Settings(null)));
         queries = new DealQueries(repository, new MutableClock(T0), PortalSettings.of());
     }
 
