@@ -38,7 +38,7 @@ record BenchmarkSettings(List<String> databases,
         return new BenchmarkSettings(
                 List.of(property("bench.databases", "h2,postgres").split(",")),
                 Integer.parseInt(property("bench.clients", "16")),
-                Duration.ofSeconds(Long.parseLong(property("bench.warmUpSeconds", "60"))),
+                Duration.ofSeconds(Long.parseLong(property("bench.warmUpSeconds", "120"))),
                 Duration.ofSeconds(Long.parseLong(property("bench.measureSeconds", quick ? "30" : "60"))),
                 Duration.ofSeconds(Long.parseLong(property("bench.limitSeconds", quick ? "10" : "30"))),
                 Integer.parseInt(property("bench.idleVisibilitySamples", quick ? "100" : "600")),
