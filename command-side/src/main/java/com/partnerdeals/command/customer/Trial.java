@@ -21,6 +21,7 @@ import com.partnerdeals.api.customer.TrialExtended;
 import com.partnerdeals.api.customer.TrialExtensionRequested;
 import com.partnerdeals.api.customer.TrialStarted;
 import com.partnerdeals.command.partner.PartnerDirectory;
+import com.partnerdeals.platform.axon.CommandTargets;
 import com.partnerdeals.platform.config.PortalProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Fields are visible to Jackson because the aggregate is snapshotted (its stream grows with every
  * activity batch).
  */
-@Aggregate(snapshotTriggerDefinition = TrialSnapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = TrialSnapshots.TRIGGER, commandTargetResolver = CommandTargets.BEAN)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Trial {

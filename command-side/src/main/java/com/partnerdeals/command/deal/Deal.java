@@ -46,6 +46,7 @@ import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
 import com.partnerdeals.api.deal.WithdrawDeal;
 import com.partnerdeals.command.customer.Trial;
 import com.partnerdeals.command.partner.PartnerDirectory;
+import com.partnerdeals.platform.axon.CommandTargets;
 import com.partnerdeals.platform.config.PortalProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -70,7 +71,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Access: commands carry {@code actingPartnerId} (null for vendor staff). A partner acting on another
  * partner's deal is told the deal does not exist.
  */
-@Aggregate(repository = "dealRepository")
+@Aggregate(repository = "dealRepository", commandTargetResolver = CommandTargets.BEAN)
 public class Deal {
 
     @AggregateIdentifier

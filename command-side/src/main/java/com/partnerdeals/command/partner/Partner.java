@@ -8,6 +8,7 @@ import com.partnerdeals.api.partner.PartnerRegistered;
 import com.partnerdeals.api.partner.PartnerUpdated;
 import com.partnerdeals.api.partner.RegisterPartner;
 import com.partnerdeals.api.partner.UpdatePartner;
+import com.partnerdeals.platform.axon.CommandTargets;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +20,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A consulting firm in the partner program (SPEC section 3). */
-@Aggregate
+@Aggregate(commandTargetResolver = CommandTargets.BEAN)
 public class Partner {
 
     @AggregateIdentifier

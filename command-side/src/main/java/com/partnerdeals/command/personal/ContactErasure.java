@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.partnerdeals.api.personal.ContactErased;
 import com.partnerdeals.api.personal.EraseContact;
+import com.partnerdeals.platform.axon.CommandTargets;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -13,7 +14,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One erasure request for a customer contact, as the audit trail keeps it (SPEC 11): who asked (the event's actor),
  * why, a keyed hash that recognises the contact, and the deals and customer accounts it covered.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = CommandTargets.BEAN)
 public class ContactErasure {
 
     @AggregateIdentifier

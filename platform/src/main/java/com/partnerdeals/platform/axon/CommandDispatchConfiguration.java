@@ -32,6 +32,12 @@ public class CommandDispatchConfiguration {
     /** Commands sent without a signed-in user (schedulers) are recorded as the service itself. */
     static final Actor SERVICE_ACTOR = new Actor("partner-deals-service", List.of("SYSTEM"));
 
+    /** Which aggregate a command is for; each {@code @Aggregate} names it. */
+    @Bean(CommandTargets.BEAN)
+    CommandTargets commandTargets() {
+        return new CommandTargets();
+    }
+
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
         DefaultCommandGateway gateway = DefaultCommandGateway.builder()
