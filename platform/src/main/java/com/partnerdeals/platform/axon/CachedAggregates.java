@@ -8,9 +8,10 @@ import org.axonframework.common.caching.NoCache;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The aggregates a repository keeps in memory between commands: the least recently used is dropped first. Only for
- * {@link StoreCheckedCachingRepository}, which checks each one against the event store before using it; Axon's
- * repositories register no entry listeners, so none are offered.
+ * The aggregates a repository keeps in memory between commands: the least recently used is dropped first. For
+ * {@link StoreCheckedCachingRepository}, which checks each one against the event store before using it (and, through
+ * {@link #leastRecentlyUsed}, for what a projection remembers, which its writes check); neither registers entry
+ * listeners, so none are offered.
  *
  * <p>Plain recency on purpose, not Caffeine's frequency-based admission: a deal's commands come in a burst and a
  * closed deal's hardly ever again, so under load Caffeine kept the finished deals it had seen most often and turned
@@ -43,7 +44,15 @@ public final class CachedAggregates implements Cache {
     }
 
     public static Cache of(Settings settings) {
-        return settings.size() == 0 ? NoCache.INSTANCE : new CachedAggregates(settings.size());
+        return leastRecentlyUsed(settings.size());
+    }
+
+    /**
+     * The same recency-ordered memory for anything else a node keeps between messages (a projection's remembered
+     * views): up to {@code size} entries, none when 0.
+     */
+    public static Cache leastRecentlyUsed(int size) {
+        return size == 0 ? NoCache.INSTANCE : new CachedAggregates(size);
     }
 
     @Override

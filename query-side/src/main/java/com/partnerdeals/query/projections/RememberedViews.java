@@ -1,13 +1,13 @@
 package com.partnerdeals.query.projections;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.partnerdeals.platform.axon.CachedAggregates;
+import org.axonframework.common.caching.Cache;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The views a {@link BatchedViews} engine last committed or read, each with the sequence number of the last event of
- * its aggregate that the engine handled; the least recently used is dropped first. Shared by the engine's segments,
- * each of which only touches the views of its own aggregates.
+ * its aggregate that the engine handled; the least recently used is dropped first ({@link CachedAggregates}' memory).
+ * Shared by the engine's segments, each of which only touches the views of its own aggregates.
  */
 public final class RememberedViews<K, V> {
 
@@ -29,34 +29,25 @@ public final class RememberedViews<K, V> {
     record Remembered<V>(V view, long sequence) {
     }
 
-    private final int size;
-    private final Map<K, Remembered<V>> views;
+    private final Cache views;
 
     RememberedViews(int size) {
-        this.size = size;
-        this.views = new LinkedHashMap<>(Math.min(size, 1024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Remembered<V>> eldest) {
-                return size() > RememberedViews.this.size;
-            }
-        };
+        this.views = CachedAggregates.leastRecentlyUsed(size);
     }
 
-    synchronized Remembered<V> get(K id) {
+    Remembered<V> get(K id) {
         return views.get(id);
     }
 
-    synchronized void put(K id, V view, long sequence) {
-        if (size > 0) {
-            views.put(id, new Remembered<>(view, sequence));
-        }
+    void put(K id, V view, long sequence) {
+        views.put(id, new Remembered<>(view, sequence));
     }
 
-    synchronized void forget(K id) {
+    void forget(K id) {
         views.remove(id);
     }
 
-    synchronized void forgetAll() {
-        views.clear();
+    void forgetAll() {
+        views.removeAll();
     }
 }
