@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CachedDeals {
 
-    /** The cache itself: an erasure drops the deals it covers before recording the erasure on them. */
+    /** The cache itself, by name: tests look into it. */
     public static final String CACHE = "dealCache";
 
     @Bean(CACHE)

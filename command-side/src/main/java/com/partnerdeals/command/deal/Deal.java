@@ -300,8 +300,9 @@ public class Deal {
     }
 
     /**
-     * Part of a contact's erasure (SPEC 11): the contact's key is already gone; the deal records it, so that its
-     * read models drop the name and email at once and its history says who erased them and why.
+     * Part of a contact's erasure (SPEC 11), in the transaction that shreds the contact's key: the deal records it, so
+     * that its read models drop the name and email at once, its history says who erased them and why, and a node that
+     * keeps the deal in memory sees a later event and reads it back.
      */
     @CommandHandler
     public long handle(EraseDealContact command) {

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.partnerdeals.api.personal.ContactErased;
 import com.partnerdeals.api.personal.EraseContact;
 import com.partnerdeals.platform.axon.CommandTargets;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -24,8 +23,8 @@ public class ContactErasure {
         // For Axon.
     }
 
-    @CommandHandler
-    public ContactErasure(EraseContact command) {
+    /** Made by ContactErasureCommandHandler, in the same unit of work as the deals' records of the erasure. */
+    ContactErasure(EraseContact command) {
         apply(new ContactErased(command.erasureId(), command.contactHash(), command.reason(), command.dealIds(),
                 command.customerAccountIds()));
     }

@@ -1,23 +1,53 @@
 package com.partnerdeals.command.personal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnerdeals.api.deal.CustomerDetails;
+import com.partnerdeals.api.deal.DealContactErased;
+import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.personal.ContactErased;
 import com.partnerdeals.api.personal.EraseContact;
+import com.partnerdeals.command.deal.Deal;
 import java.util.List;
+import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SPEC 11: an erasure request is itself audited: who (metadata), why, a keyed hash of the email, what it covered. */
+/**
+ * SPEC 11: an erasure request is itself audited (who, in the metadata; why; a keyed hash of the email; what it
+ * covered), and each deal it covers records it in the same unit of work, or none does.
+ */
 class ContactErasureTest {
 
+    private static final String REASON = "The contact asked to be forgotten";
+
     private final AggregateTestFixture<ContactErasure> fixture = new AggregateTestFixture<>(ContactErasure.class);
+    /** The deals live in a store of their own: the fixture's holds the aggregate under test only. */
+    private final EventStore dealStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+
+    @BeforeEach
+    void setUp() {
+        fixture.registerAnnotatedCommandHandler(new ContactErasureCommandHandler(fixture.getRepository(),
+                EventSourcingRepository.builder(Deal.class).eventStore(dealStore).build()));
+        registered("deal-1");
+        registered("deal-2");
+    }
 
     @Test
-    void anErasureRequestIsRecordedWithTheHashNeverTheEmail() {
+    void anErasureRequestIsRecordedWithTheHashNeverTheEmailAndOnEachDeal() {
         fixture.givenNoPriorActivity()
-                .when(new EraseContact("erasure-1", "5f1e0c", "The contact asked to be forgotten", List.of("deal-1", "deal-2"),
-                        List.of("customer-1")))
-                .expectEvents(new ContactErased("erasure-1", "5f1e0c", "The contact asked to be forgotten",
-                        List.of("deal-1", "deal-2"), List.of("customer-1")));
+                .when(new EraseContact("erasure-1", "5f1e0c", REASON, List.of("deal-1", "deal-2"), List.of("customer-1")))
+                .expectEvents(new ContactErased("erasure-1", "5f1e0c", REASON, List.of("deal-1", "deal-2"), List.of("customer-1")));
+        assertThat(lastEventOf("deal-1")).isEqualTo(new DealContactErased("deal-1", "erasure-1", REASON));
+        assertThat(lastEventOf("deal-2")).isEqualTo(new DealContactErased("deal-2", "erasure-1", REASON));
     }
 
     @Test
@@ -25,5 +55,24 @@ class ContactErasureTest {
         fixture.givenNoPriorActivity()
                 .when(new EraseContact("erasure-2", "9a3b77", "Asked again", List.of(), List.of()))
                 .expectEvents(new ContactErased("erasure-2", "9a3b77", "Asked again", List.of(), List.of()));
+    }
+
+    @Test
+    void whenOneDealCannotRecordItNothingIsRecorded() {
+        fixture.givenNoPriorActivity()
+                .when(new EraseContact("erasure-3", "5f1e0c", REASON, List.of("deal-1", "deal-9"), List.of()))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+        assertThat(lastEventOf("deal-1")).isInstanceOf(DealRegistered.class);
+    }
+
+    private void registered(String dealId) {
+        dealStore.publish(new GenericDomainEventMessage<>("Deal", dealId, 0, new DealRegistered(dealId, "partner-1",
+                new CustomerDetails("Acme Oy", "Anna Virtanen", "anna@acme.fi", "FI"), "acme.fi", 25, null, Set.of())));
+    }
+
+    private Object lastEventOf(String dealId) {
+        return dealStore.readEvents(dealId).asStream().reduce((first, second) -> second).map(EventMessage::getPayload)
+                .orElseThrow();
     }
 }
