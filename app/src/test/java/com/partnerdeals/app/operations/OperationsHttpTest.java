@@ -55,9 +55,11 @@ class OperationsHttpTest {
                     .contains("portal_commands_running", "portal_commands_waiting", "portal_commands_refused_total")
                     .contains("http_server_requests_seconds_count");
             // Left out for what they cost per message or request (AxonMetricsConfiguration, partner-deals.yml):
-            // Axon's capacity gauges and counters, and a long-task timer beside each HTTP request's timer.
+            // Axon's capacity gauges and counters, its timers' percentiles, and a long-task timer beside each HTTP
+            // request's timer.
             assertThat(metrics.body()).doesNotContain("commandBus_capacity", "eventProcessor_capacity",
-                    "commandBus_successCounter", "eventProcessor_ingestedCounter", "http_server_requests_active");
+                    "commandBus_successCounter", "eventProcessor_ingestedCounter", "http_server_requests_active",
+                    "commandBus_allTimer_seconds{payloadType=\"RegisterDeal\",quantile=");
         });
         assertThat(api.get("/actuator/prometheus", program.tokens.partner(partner)).status()).isEqualTo(403);
         assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);

@@ -1,11 +1,7 @@
 package com.partnerdeals.platform.axon;
 
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
@@ -14,7 +10,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
@@ -32,10 +27,11 @@ import org.springframework.context.annotation.Configuration;
  * ({@code axon.metrics.auto-configuration.enabled=false}).
  *
  * <p>Only Axon's timers ({@code <component>_allTimer}, {@code _successTimer}, {@code _failureTimer},
- * {@code _ignoredTimer}; their counts are the message counts) and each projection's latency, not the whole set
- * that {@code GlobalMetricRegistry} registers: its counters repeat the timers' counts, and its capacity gauges keep
- * an entry for every message handled in the last ten minutes in sorted maps. Together those two were about 6 % of
- * the service's CPU under load and a third of its live heap (bench/THROUGHPUT.md).
+ * {@code _ignoredTimer}, whose counts are the message counts; kept by {@code MessageTypeTimers}, without
+ * percentiles) and each projection's latency, not the whole set that {@code GlobalMetricRegistry} registers: its
+ * counters repeat the timers' counts, and its capacity gauges keep an entry for every message handled in the last
+ * ten minutes in sorted maps. Together those two were about 6 % of the service's CPU under load and a third of its
+ * live heap (bench/THROUGHPUT.md).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonMetricsConfiguration {
@@ -57,9 +53,7 @@ public class AxonMetricsConfiguration {
                                                                 String componentName) {
         if (EventProcessor.class.isAssignableFrom(componentType)) {
             return new MultiMessageMonitor<EventMessage<?>>(
-                    MessageTimerMonitor.buildMonitor(EVENT_PROCESSORS, registry, message -> Tags.of(
-                            TagsUtil.PAYLOAD_TYPE_TAG, message.getPayloadType().getSimpleName(),
-                            TagsUtil.PROCESSOR_NAME_TAG, componentName)),
+                    new MessageTypeTimers(EVENT_PROCESSORS, registry, Tags.of(TagsUtil.PROCESSOR_NAME_TAG, componentName)),
                     EventProcessorLatencyMonitor.builder()
                             .meterNamePrefix(EVENT_PROCESSORS)
                             .meterRegistry(registry)
@@ -68,28 +62,8 @@ public class AxonMetricsConfiguration {
         }
         if (Stream.of(CommandBus.class, EventBus.class, QueryBus.class, QueryUpdateEmitter.class)
                 .anyMatch(bus -> bus.isAssignableFrom(componentType))) {
-            return MessageTimerMonitor.buildMonitor(componentName, registry, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION);
+            return new MessageTypeTimers(componentName, registry, Tags.empty());
         }
         return NoOpMessageMonitor.instance();
     }
-
-    /**
-     * Axon's timers compute percentiles in the service (time-windowed, per message, on the command's thread and
-     * every projection's): that cost 0.9 ms of CPU per command in the throughput benchmark. Prometheus gets count,
-     * sum and max per message type instead (rates and mean latency); tail latency is the HTTP timers' business.
-     */
-    @Bean
-    MeterFilter noPercentilesForAxonTimers() {
-        return new MeterFilter() {
-            @Override
-            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                return AXON_METERS.stream().anyMatch(id.getName()::startsWith)
-                        ? DistributionStatisticConfig.builder().percentiles().build().merge(config)
-                        : config;
-            }
-        };
-    }
-
-    private static final List<String> AXON_METERS = List.of("commandBus", "eventProcessor", "eventBus", "queryBus",
-            "eventStore");
 }
