@@ -6,32 +6,33 @@ import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
 import com.partnerdeals.api.personal.ContactErased;
 import com.partnerdeals.app.PartnerProgram;
 import com.partnerdeals.app.ServiceTest;
+import com.partnerdeals.command.deal.CachedDeals;
 import com.partnerdeals.command.deal.Deal;
 import com.partnerdeals.command.personal.DealContacts;
 import com.partnerdeals.platform.axon.CachedAggregates;
-import com.partnerdeals.platform.axon.StoreCheckedCachingRepository;
 import com.partnerdeals.platform.testing.Api;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.AggregateFactory;
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,8 @@ class ContactErasureTransactionTest {
     @Autowired AggregateFactory<Deal> dealFactory;
     @Autowired ParameterResolverFactory parameters;
     @Autowired HandlerDefinition handlers;
+    @Autowired RepositorySpanFactory spans;
+    @Autowired ObjectProvider<Configuration> axon;
 
     PartnerProgram program;
     Api api;
@@ -106,9 +109,8 @@ class ContactErasureTransactionTest {
     void anotherNodeKeepingTheDealInMemoryDoesNotCopyTheErasedEmailIntoALaterEvent() throws Exception {
         String dealId = register();
         Cache otherNodesCache = CachedAggregates.leastRecentlyUsed(100);
-        Repository<Deal> otherNode = new StoreCheckedCachingRepository<>(EventSourcingRepository.builder(Deal.class)
-                .aggregateModel(AnnotatedAggregateMetaModelFactory.inspectAggregate(Deal.class, parameters, handlers))
-                .aggregateFactory(dealFactory), otherNodesCache, eventStore);
+        Repository<Deal> otherNode = CachedDeals.storeChecked(otherNodesCache, eventStore, dealFactory, parameters,
+                handlers, spans, axon);
         assertThat(api.post("/api/deals/" + dealId + "/accept", manager, null).status()).isEqualTo(200);
         inTransaction(() -> otherNode.load(dealId).version());
         assertThat(otherNodesCache.containsKey(dealId)).isTrue();

@@ -40,6 +40,13 @@ public class CachedDeals {
                                     AggregateFactory<Deal> dealAggregateFactory, ParameterResolverFactory parameters,
                                     HandlerDefinition handlers, RepositorySpanFactory spans,
                                     ObjectProvider<Configuration> axon) {
+        return storeChecked(cache, eventStore, dealAggregateFactory, parameters, handlers, spans, axon);
+    }
+
+    /** A deal repository over {@code cache}; tests build a second one to stand for another command node. */
+    public static Repository<Deal> storeChecked(Cache cache, EventStore eventStore, AggregateFactory<Deal> factory,
+                                                ParameterResolverFactory parameters, HandlerDefinition handlers,
+                                                RepositorySpanFactory spans, ObjectProvider<Configuration> axon) {
         RepositoryProvider repositories = new RepositoryProvider() {
             @Override
             public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
@@ -48,7 +55,7 @@ public class CachedDeals {
         };
         return new StoreCheckedCachingRepository<>(EventSourcingRepository.builder(Deal.class)
                 .aggregateModel(AnnotatedAggregateMetaModelFactory.inspectAggregate(Deal.class, parameters, handlers))
-                .aggregateFactory(dealAggregateFactory)
+                .aggregateFactory(factory)
                 .repositoryProvider(repositories)
                 .spanFactory(spans), cache, eventStore);
     }
