@@ -2,6 +2,7 @@ package com.partnerdeals.app.personal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
 import com.partnerdeals.api.personal.ContactErased;
 import com.partnerdeals.app.PartnerProgram;
@@ -11,10 +12,13 @@ import com.partnerdeals.command.deal.Deal;
 import com.partnerdeals.command.personal.DealContacts;
 import com.partnerdeals.platform.axon.CachedAggregates;
 import com.partnerdeals.platform.testing.Api;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.Registration;
@@ -39,9 +43,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * SPEC 11: a contact's erasure is one transaction (its record, the key's shredding, each deal's record of it), on H2
- * and PostgreSQL. Nothing is half erased when a deal cannot record it, and a node that keeps one of the deals in
- * memory (the deal cache) never copies the erased email into a later event: from the moment the key is gone, its
- * store check sees the deal's erasure.
+ * and PostgreSQL. Nothing is half erased when a deal cannot record it; a node that keeps one of the deals in memory
+ * (the deal cache) never copies the erased email into a later event: from the moment the key is gone, its store check
+ * sees the deal's erasure; and a deal of the contact registered at the same moment is covered too.
  */
 @ServiceTest
 class ContactErasureTransactionTest {
@@ -136,6 +140,64 @@ class ContactErasureTransactionTest {
         assertThat(history(dealId)).contains("NewsletterSubscriptionSubmitted").doesNotContainIgnoringCase(email);
     }
 
+    /**
+     * A deal of the same contact is being registered when the erasure comes: its transaction has used the contact's
+     * key and is held open just before its commit. The erasure waits for it and then covers that deal too, so no deal
+     * keeps the contact readable in a read model without the erasure's record.
+     */
+    @Test
+    void aDealRegisteredWhileTheContactIsErasedIsCoveredByTheErasure() throws Exception {
+        String first = register();
+        String second = UUID.randomUUID().toString();
+        CountDownLatch registering = new CountDownLatch(1);
+        CountDownLatch commitRegistration = new CountDownLatch(1);
+        AtomicBoolean contactRecordedBeforeTheHold = new AtomicBoolean();
+        Registration holdTheRegistrationOpen = eventStore.subscribe(events -> {
+            if (registering.getCount() > 0 && events.stream().anyMatch(event ->
+                    event.getPayload() instanceof DealRegistered registered && registered.dealId().equals(second))) {
+                // In the registration's transaction, after the command side's lookups (which lock the key) ran.
+                contactRecordedBeforeTheHold.set(jdbc.sql("SELECT count(*) FROM deal_contact WHERE deal_id = ?")
+                        .param(second).query(Long.class).single() == 1);
+                registering.countDown();
+                awaitQuietly(commitRegistration);
+            }
+        });
+        CompletableFuture<Api.Response> registration;
+        CompletableFuture<Api.Response> erasure;
+        try {
+            // Another partner: the first deal protects the domain for this one (SPEC 4.4).
+            String otherPartner = program.newPartner();
+            registration = CompletableFuture.supplyAsync(() -> api.post("/api/deals", program.tokens.partner(otherPartner),
+                    dealWithId(second)));
+            assertThat(registering.await(20, TimeUnit.SECONDS)).as("the registration reached its commit").isTrue();
+            erasure = CompletableFuture.supplyAsync(() -> api.post("/api/personal-data/erasures", manager,
+                    Map.of("email", email, "reason", "Asked")));
+            Thread.sleep(500);
+            assertThat(erasure).as("the erasure waits for the registration that uses the contact's key").isNotDone();
+        } finally {
+            commitRegistration.countDown();
+            holdTheRegistrationOpen.cancel();
+        }
+
+        assertThat(contactRecordedBeforeTheHold).isTrue();
+        Api.Response registered = registration.get(20, TimeUnit.SECONDS);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        Api.Response erased = erasure.get(20, TimeUnit.SECONDS);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.at("/deals")).isEqualTo("2");
+        for (String dealId : List.of(first, second)) {
+            assertThat(history(dealId)).contains("DealContactErased").doesNotContainIgnoringCase(email);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** As another node's command: in a unit of work with its own transaction; a failure fails the test. */
     private void inTransaction(Callable<?> command) {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
@@ -144,15 +206,21 @@ class ContactErasureTransactionTest {
         assertThat(result.isExceptional()).as(() -> String.valueOf(result.optionalExceptionResult().orElse(null))).isFalse();
     }
 
-    /** A deal whose contact email appears in nothing but the contact (the program's company name carries it). */
     private String register() {
+        Api.Response registered = api.post("/api/deals", program.tokens.partner(partner),
+                dealWithId(UUID.randomUUID().toString()));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return registered.at("/dealId");
+    }
+
+    /** A deal whose contact email appears in nothing but the contact (the program's company name carries it). */
+    private Map<String, Object> dealWithId(String dealId) {
         Map<String, Object> deal = PartnerProgram.dealFor(email);
         @SuppressWarnings("unchecked")
         Map<String, Object> customer = (Map<String, Object>) deal.get("customer");
         customer.put("companyName", "Kallio Group " + UUID.randomUUID());
-        Api.Response registered = api.post("/api/deals", program.tokens.partner(partner), deal);
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return registered.at("/dealId");
+        deal.put("dealId", dealId);
+        return deal;
     }
 
     private String history(String dealId) {

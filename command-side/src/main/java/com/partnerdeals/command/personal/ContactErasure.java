@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.partnerdeals.api.personal.ContactErased;
 import com.partnerdeals.api.personal.EraseContact;
 import com.partnerdeals.platform.axon.CommandTargets;
+import java.util.List;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -24,9 +25,9 @@ public class ContactErasure {
     }
 
     /** Made by ContactErasureCommandHandler, in the same unit of work as the deals' records of the erasure. */
-    ContactErasure(EraseContact command) {
-        apply(new ContactErased(command.erasureId(), command.contactHash(), command.reason(), command.dealIds(),
-                command.customerAccountIds()));
+    ContactErasure(EraseContact command, List<String> dealIds, List<String> customerAccountIds) {
+        apply(new ContactErased(command.erasureId(), command.contactHash(), command.reason(), dealIds,
+                customerAccountIds));
     }
 
     @EventSourcingHandler

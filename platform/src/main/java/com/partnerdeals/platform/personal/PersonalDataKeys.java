@@ -156,8 +156,9 @@ public class PersonalDataKeys {
 
     /** Deletes every key of the subject, leaving tombstones; answers how many live keys there were. */
     public int erase(String subjectHash) {
-        // A subject has one live key at most; every earlier one is a tombstone already.
-        List<String> erased = jdbc.sql("SELECT key_id FROM personal_data_key WHERE live_subject = ?")
+        // A subject has one live key at most; every earlier one is a tombstone already. Locked first, so that a
+        // transaction holding the key locked (lockLiveKey) ends before it is erased.
+        List<String> erased = jdbc.sql("SELECT key_id FROM personal_data_key WHERE live_subject = ? FOR UPDATE")
                 .param(subjectHash).query(String.class).list();
         jdbc.sql("""
                         UPDATE personal_data_key SET wrapped_key = NULL, live_subject = NULL, master_key_id = NULL, erased_at = ?
@@ -168,6 +169,16 @@ public class PersonalDataKeys {
             erased.forEach(cache::remove);
         }
         return erased.size();
+    }
+
+    /**
+     * Locks the subject's live key until the transaction ends, so that the subject's erasure waits for this
+     * transaction and then sees what it stored; answers false if the subject has no live key (erased since it was
+     * used, say).
+     */
+    public boolean lockLiveKey(String subjectHash) {
+        return !jdbc.sql("SELECT key_id FROM personal_data_key WHERE live_subject = ? FOR UPDATE")
+                .param(subjectHash).query(String.class).list().isEmpty();
     }
 
     /**
