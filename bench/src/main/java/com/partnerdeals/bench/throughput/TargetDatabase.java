@@ -1,6 +1,7 @@
 package com.partnerdeals.bench.throughput;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -37,6 +39,11 @@ interface TargetDatabase {
      * by statistics from when they were empty). Answers what it did, for the report.
      */
     String maintain() throws SQLException;
+
+    /** pgbench's connection options for this database, when pgbench can reach it (PostgreSQL only). */
+    default Optional<List<String>> pgbenchConnection() {
+        return Optional.empty();
+    }
 
     /** Transactions the database has ended so far (committed and rolled back), where it counts them. */
     default OptionalLong transactionsEnded() throws SQLException, InterruptedException {
@@ -101,6 +108,12 @@ interface TargetDatabase {
 
         public String seedingUrl() {
             return url() + "?reWriteBatchedInserts=true";
+        }
+
+        public Optional<List<String>> pgbenchConnection() {
+            URI server = URI.create(serverUrl.substring("jdbc:".length()));
+            return Optional.of(List.of("-h", server.getHost(), "-p", String.valueOf(server.getPort() < 0 ? 5432 : server.getPort()),
+                    "-U", user, database));
         }
 
         /**

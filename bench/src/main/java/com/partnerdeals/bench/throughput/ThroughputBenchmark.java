@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -73,17 +74,23 @@ public final class ThroughputBenchmark {
         summary.forEach(System.out::println);
     }
 
+    private static String viaPgbench(OptionalDouble perSecond) {
+        return perSecond.isPresent() ? String.format(", %,.0f transactions/s (pgbench)", perSecond.getAsDouble()) : "";
+    }
+
     private void pass(TargetDatabase database) throws Exception {
         System.out.println();
         System.out.println("== " + database.name() + " ==  (started " + Instant.now() + ", load average " + loadAverage() + ")");
         database.recreate();
-        System.out.printf("The database's limits (JDBC, %d clients, pgbench-shaped; %d s each) ...%n", settings.clients(),
-                settings.limitMeasurement().toSeconds());
-        DatabaseLimits.Result limits = new DatabaseLimits(database, settings.clients())
+        System.out.printf("The database's limits (%d clients, pgbench-shaped; %d s each; JDBC, then pgbench where it "
+                        + "is installed) ...%n", settings.clients(), settings.limitMeasurement().toSeconds());
+        DatabaseLimits.Result limits = new DatabaseLimits(database, settings.clients(), settings.workDirectory())
                 .measure(Duration.ofSeconds(5), settings.limitMeasurement());
-        System.out.printf("  event-sourced command (read an aggregate's 6 events, append one): %,.0f transactions/s%n",
-                limits.commandShapedPerSecond());
-        System.out.printf("  bare event append: %,.0f transactions/s%n", limits.appendsPerSecond());
+        System.out.printf("  event-sourced command (read an aggregate's 6 events, append one): %,.0f transactions/s "
+                + "(JDBC)%s%n", limits.jdbcCommandShapedPerSecond(), viaPgbench(limits.pgbenchCommandShapedPerSecond()));
+        System.out.printf("  bare event append: %,.0f transactions/s (JDBC)%s%n", limits.jdbcAppendsPerSecond(),
+                viaPgbench(limits.pgbenchAppendsPerSecond()));
+        System.out.printf("  the ratios below are taken against %s's figures%n", limits.client());
         Path log = settings.workDirectory().resolve("service-" + database.name().toLowerCase() + ".log");
         Files.deleteIfExists(log);
         Participants participants = new Participants(new Tokens(SECRET), PARTNERS);
@@ -174,10 +181,10 @@ public final class ThroughputBenchmark {
         }
         System.out.println("Load average after: " + loadAverage());
 
-        summary.add(String.format("%-10s  limits: command-shaped %,.0f/s, append %,.0f/s, web read %,.0f/s; %6.0f commands/s "
+        summary.add(String.format("%-10s  limits (%s): command-shaped %,.0f/s, append %,.0f/s, web read %,.0f/s; %6.0f commands/s "
                         + "= %.1f %% of the command-shaped limit (p50 %.1f ms, p99 %.1f ms)  visibility p50/p99: idle %.1f/%.1f ms, "
                         + "moderate %.1f/%.1f ms, full %.1f/%.1f ms  %s",
-                database.name(), limits.commandShapedPerSecond(), limits.appendsPerSecond(), webLimit,
+                database.name(), limits.client(), limits.commandShapedPerSecond(), limits.appendsPerSecond(), webLimit,
                 measured.commandsPerSecond(), 100 * measured.commandsPerSecond() / limits.commandShapedPerSecond(),
                 measured.overall().medianMillis(),
                 measured.overall().p99Millis(), idle.delay().medianMillis(), idle.delay().p99Millis(),
