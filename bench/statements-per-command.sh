@@ -36,3 +36,5 @@ sleep 3; end=$(wc -l < "$LOG")
 window() { sed -n "$((start + 1)),${end}p" "$LOG" | grep "@$db " | grep -E "(statement|execute [^:]*):"; }
 echo "$name: $(window | wc -l) statements for 100 commands, $(window | grep -c snapshot_event_entry || true) of them on snapshot_event_entry"
 echo "answers (accept, stage, note, close; all should be 2xx):"; head -3 "statements_$name.answers"
+echo "the most frequent statements (first 90 characters):"
+window | sed -E 's/.*(statement|execute [^:]*): //' | cut -c1-90 | sort | uniq -c | sort -rn | head -25

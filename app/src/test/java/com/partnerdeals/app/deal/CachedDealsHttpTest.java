@@ -74,6 +74,24 @@ class CachedDealsHttpTest {
         assertThat(moveTo(dealId, DealStage.TRIAL).at("/version")).as("now a no-op").isEqualTo("3");
     }
 
+    /**
+     * A change decided on the deal in memory is not checked against the store first: its append fails on the store's
+     * unique key instead, and the retry finds the deal already where the command wants it (a no-op, SPEC 3).
+     */
+    @Test
+    void aChangeDecidedOnADealAnotherNodeChangedFailsOnTheStoresKeyAndIsRetried() {
+        String dealId = program.newDeal(partner, "anna@" + newCustomerDomain());
+        assertThat(moveTo(dealId, DealStage.TRIAL).at("/version")).isEqualTo("1");
+
+        appendAsAnotherNode(dealId, 2, new DealStageChanged(dealId, DealStage.TRIAL, DealStage.NEWSLETTER_SUBSCRIPTION));
+
+        Api.Response moved = moveTo(dealId, DealStage.NEWSLETTER_SUBSCRIPTION);
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.at("/version")).isEqualTo("2");
+        assertThat(transactions.fetchInTransaction(() -> eventStore.readEvents(dealId).asStream().count()))
+                .as("registered, moved to TRIAL, moved back by the other node").isEqualTo(3);
+    }
+
     /** SPEC 8: If-Match compares with the version in the store, not with the one the node last saw. */
     @Test
     void ifMatchComparesWithWhatAnotherNodeStored() {

@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -38,17 +39,28 @@ public class CommandDispatchConfiguration {
         return new CommandTargets();
     }
 
+    /** Registered on the command bus by Axon's auto-configuration, as every handler interceptor bean is. */
+    @Bean
+    DeferredStoreChecks deferredStoreChecks() {
+        return new DeferredStoreChecks();
+    }
+
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
+        RetryScheduler retries = IntervalRetryScheduler.builder()
+                .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                .retryInterval(20)
+                .maxRetryCount(5)
+                // Axon asks this of the failure and of each of its causes, so a conflict caused by the store's unique
+                // key (whose cause, the SQL error, is no conflict itself) was never retried; whether to retry is
+                // decided on the whole failure below.
+                .nonTransientFailurePredicate(failure -> false)
+                .build();
         DefaultCommandGateway gateway = DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
-                        .retryInterval(20)
-                        .maxRetryCount(5)
-                        // Only concurrency conflicts are worth another try; a broken rule stays broken.
-                        .nonTransientFailurePredicate(failure -> !isTransient(failure))
-                        .build())
+                // Only concurrency conflicts are worth another try; a broken rule stays broken.
+                .retryScheduler((command, failure, failures, dispatch) ->
+                        isTransient(failure) && retries.scheduleRetry(command, failure, failures, dispatch))
                 .build();
         gateway.registerDispatchInterceptor(messages -> (index, command) -> {
             Actor actor = currentActor();
