@@ -62,6 +62,22 @@ class ErrorAnswersHttpTest {
         assertProblem(send("GET", "/api/deals/" + UUID.randomUUID(), Map.of("Accept", "text/html"), null), 404, "NOT_FOUND");
     }
 
+    /** A command whose answer the client would not accept is refused before it is carried out (SPEC 9). */
+    @Test
+    void aCommandWhoseAnswerTheClientWouldNotAcceptChangesNothing() {
+        for (String accept : List.of("image/png", "text/html", "application/json;q=0", "application/problem+json")) {
+            assertProblem(send("POST", "/api/deals/" + dealId + "/notes", Map.of("Accept", accept), "{\"text\":\"hi\"}"),
+                    406, "NOT_ACCEPTABLE");
+        }
+        int version = 0;
+        for (String accept : List.of("*/*", "application/*", "application/json", "text/html, application/json;q=0.1")) {
+            RawHttp.Response added = send("POST", "/api/deals/" + dealId + "/notes", Map.of("Accept", accept), "{\"text\":\"hi\"}");
+            assertThat(added.status()).as(accept + ": " + added.body()).isEqualTo(201);
+            assertThat(added.contentType()).startsWith("application/json");
+            assertThat(added.headers().get("etag")).as("the refused notes were not added").isEqualTo("\"" + ++version + "\"");
+        }
+    }
+
     @Test
     void anEmptyRepeatedFilterIsIgnored() {
         RawHttp.Response board = send("GET", "/api/deals?stage=NEW&stage=", Map.of(), null);

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses requests whose shape Spring MVC would fail on in ways that answer without a body or with a 500
  * (SPEC 9), before any controller reads them:
  * <ul>
- *   <li>an unparseable {@code Accept}: 406;</li>
+ *   <li>an unparseable {@code Accept}, or for a command one that does not admit {@code application/json}: 406 (Spring
+ *       MVC would find that out only when writing the answer, after the command had been carried out);</li>
  *   <li>a {@code Content-Type} that is unparseable or a wildcard ({@code *}{@code /*}, {@code application/*}: a
  *       body has one concrete type): 415;</li>
  *   <li>a query string that is not validly percent-encoded: 400 MALFORMED_REQUEST, or a parameter holding a
@@ -58,15 +60,31 @@ public class RequestShapeCheck extends OncePerRequestFilter {
     }
 
     private static ProblemDetail acceptRefusal(HttpServletRequest request) {
+        List<MediaType> acceptable = new ArrayList<>();
         for (String accept : Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) {
             try {
-                MediaType.parseMediaTypes(accept);
+                acceptable.addAll(MediaType.parseMediaTypes(accept));
             } catch (InvalidMediaTypeException unparseable) {
                 return ProblemResponses.problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
                         "The Accept header is not a list of media types; send application/json.", Map.of());
             }
         }
+        if (isCommand(request) && !acceptable.isEmpty() && !admitsJson(acceptable)) {
+            return ProblemResponses.problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
+                    "The API answers application/json only; send it in Accept, or no Accept.", Map.of());
+        }
         return null;
+    }
+
+    /** A request that may change something; a read with such an Accept is refused by Spring MVC, as it changes nothing. */
+    private static boolean isCommand(HttpServletRequest request) {
+        return !List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod())
+                && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static boolean admitsJson(List<MediaType> acceptable) {
+        return acceptable.stream().anyMatch(type -> type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON))
+                && acceptable.stream().noneMatch(type -> type.getQualityValue() == 0 && type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON));
     }
 
     private static ProblemDetail contentTypeRefusal(HttpServletRequest request) {
