@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -35,6 +36,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestShapeCheck extends OncePerRequestFilter {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ProblemResponses problems;
 
@@ -78,7 +81,7 @@ public class RequestShapeCheck extends OncePerRequestFilter {
 
     /** A request that may change something; a read with such an Accept is refused by Spring MVC, as it changes nothing. */
     private static boolean isCommand(HttpServletRequest request) {
-        return !List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod())
+        return !READS.contains(request.getMethod())
                 && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
