@@ -32,7 +32,6 @@ public class DeferredStoreChecks implements MessageHandlerInterceptor<CommandMes
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Pending pending = new Pending();
         unitOfWork.resources().put(RESOURCE, pending);
-        unitOfWork.onPrepareCommit(u -> pending.checkUnchanged());
         try {
             return chain.proceed();
         } catch (ConcurrencyException conflict) {
@@ -51,21 +50,20 @@ public class DeferredStoreChecks implements MessageHandlerInterceptor<CommandMes
         if (!CurrentUnitOfWork.isStarted()) {
             return false;
         }
-        Pending pending = CurrentUnitOfWork.get().resources().get(RESOURCE) instanceof Pending p ? p : null;
-        if (pending == null) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (!(unitOfWork.resources().get(RESOURCE) instanceof Pending pending)) {
             return false;
         }
-        pending.add(new Check(aggregateIdentifier, aggregate, aggregate.version(), eventStore, cache));
+        if (pending.checks.isEmpty()) {
+            unitOfWork.onPrepareCommit(u -> pending.checkUnchanged());
+        }
+        pending.checks.add(new Check(aggregateIdentifier, aggregate, aggregate.version(), eventStore, cache));
         return true;
     }
 
     private static final class Pending {
 
         private final List<Check> checks = new ArrayList<>(1);
-
-        void add(Check check) {
-            checks.add(check);
-        }
 
         /** Before commit: an aggregate the command left as it was must be as the store has it. */
         void checkUnchanged() {
