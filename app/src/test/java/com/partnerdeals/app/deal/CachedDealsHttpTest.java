@@ -4,6 +4,7 @@ import static com.partnerdeals.app.PartnerProgram.newCustomerDomain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerdeals.api.common.Actor;
+import com.partnerdeals.api.deal.DealAccepted;
 import com.partnerdeals.api.deal.DealStage;
 import com.partnerdeals.api.deal.DealStageChanged;
 import com.partnerdeals.app.PartnerProgram;
@@ -90,6 +91,23 @@ class CachedDealsHttpTest {
         assertThat(moved.at("/version")).isEqualTo("2");
         assertThat(transactions.fetchInTransaction(() -> eventStore.readEvents(dealId).asStream().count()))
                 .as("registered, moved to TRIAL, moved back by the other node").isEqualTo(3);
+    }
+
+    /**
+     * In memory the deal is still pending review; another node has accepted it since. Closing it as won is then
+     * allowed, not the DEAL_NOT_ACCEPTED that the deal in memory would answer.
+     */
+    @Test
+    void aRefusalIsNotDecidedOnADealAnotherNodeChanged() {
+        String dealId = program.newDeal(partner, "anna@" + newCustomerDomain());
+        assertThat(moveTo(dealId, DealStage.TRIAL).at("/version")).isEqualTo("1");
+
+        appendAsAnotherNode(dealId, 2, new DealAccepted(dealId));
+
+        Api.Response won = api.post("/api/deals/" + dealId + "/close-won", program.tokens.partner(partner),
+                Map.of("billingOption", "INVOICE", "annualValue", Map.of("amount", "4800.00", "currency", "EUR")));
+        assertThat(won.status()).as(won.toString()).isEqualTo(200);
+        assertThat(won.at("/version")).isEqualTo("3");
     }
 
     /** SPEC 8: If-Match compares with the version in the store, not with the one the node last saw. */

@@ -107,6 +107,12 @@ class StoreCheckedCachingRepositoryTest {
         commandBus.registerHandlerInterceptor(new DeferredStoreChecks());
     }
 
+    /** Opens the gauge and raises it to {@code level}: kept in memory at version 1. */
+    private void keptInMemoryAt(int level) {
+        commands.sendAndWait(new Open("g"));
+        commands.sendAndWait(new Raise("g", level));
+    }
+
     /** Another node raises the gauge to {@code level} as event {@code sequence}. */
     private void raisedByAnotherNode(long sequence, int level) {
         storage.appendEvents(new GenericDomainEventMessage<>("Gauge", "g", sequence, new Raised("g", level)));
@@ -115,8 +121,7 @@ class StoreCheckedCachingRepositoryTest {
     @Test
     void aCommandThatAppendsToAnAggregateInMemoryAsksTheStoreNothing() {
         withDeferredChecks();
-        commands.sendAndWait(new Open("g"));
-        commands.sendAndWait(new Raise("g", 1));
+        keptInMemoryAt(1);
         commands.sendAndWait(new Raise("g", 2));
 
         assertThat(cache.containsKey("g")).isTrue();
@@ -126,8 +131,7 @@ class StoreCheckedCachingRepositoryTest {
     @Test
     void aNoOpOnAnAggregateAnotherNodeChangedIsRetriedOnWhatTheStoreHolds() {
         withDeferredChecks();
-        commands.sendAndWait(new Open("g"));
-        commands.sendAndWait(new Raise("g", 1));
+        keptInMemoryAt(1);
         raisedByAnotherNode(2, 5);
 
         assertThatThrownBy(() -> commands.sendAndWait(new Raise("g", 1))).isInstanceOf(ConcurrencyException.class);
@@ -139,8 +143,7 @@ class StoreCheckedCachingRepositoryTest {
     @Test
     void aRefusalOnAnAggregateAnotherNodeChangedIsRetriedOnWhatTheStoreHolds() {
         withDeferredChecks();
-        commands.sendAndWait(new Open("g"));
-        commands.sendAndWait(new Raise("g", 3));
+        keptInMemoryAt(3);
         raisedByAnotherNode(2, 7);
         raisedByAnotherNode(3, 7);
 
@@ -154,8 +157,7 @@ class StoreCheckedCachingRepositoryTest {
     @Test
     void aRefusalOnAnAggregateAsTheStoreHoldsItStands() {
         withDeferredChecks();
-        commands.sendAndWait(new Open("g"));
-        commands.sendAndWait(new Raise("g", 3));
+        keptInMemoryAt(3);
 
         assertThatThrownBy(() -> commands.sendAndWait(new Raise("g", 2))).isInstanceOf(IllegalArgumentException.class);
         assertThat(commands.<Integer>sendAndWait(new Raise("g", 3))).isEqualTo(3);
@@ -165,8 +167,7 @@ class StoreCheckedCachingRepositoryTest {
 
     @Test
     void withoutTheInterceptorEveryCommandOnAnAggregateInMemoryChecksAtOnce() {
-        commands.sendAndWait(new Open("g"));
-        commands.sendAndWait(new Raise("g", 1));
+        keptInMemoryAt(1);
         raisedByAnotherNode(2, 5);
 
         assertThat(storage.lastSequenceNumberReads).hasValue(1);
