@@ -20,12 +20,14 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     final int port;
     final ServiceApi api;
+    final GcPauses gcPauses;
 
-    private ServiceProcess(Process process, Path log, int port) {
+    private ServiceProcess(Process process, Path log, int port, GcPauses gcPauses) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.api = new ServiceApi(port);
+        this.gcPauses = gcPauses;
     }
 
     /** Base64 of "bench-only-master-key-0123456789": the benchmark's stores are thrown away after each run. */
@@ -43,6 +45,8 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.serviceJvmOptions());
+        GcPauses gcPauses = new GcPauses(log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + ".gc.log"));
+        command.addAll(gcPauses.jvmOptions());
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
                 "--portal.security.hmac-secret=" + secret,
@@ -53,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        ServiceProcess service = new ServiceProcess(process, log, port);
+        ServiceProcess service = new ServiceProcess(process, log, port, gcPauses);
         service.awaitHealthy(Duration.ofMinutes(3));
         return service;
     }

@@ -1,11 +1,11 @@
 package com.partnerdeals.command.customer;
 
 import com.partnerdeals.api.customer.Activity;
+import com.partnerdeals.platform.randomness.ThreadSecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +33,7 @@ public class ActivityLedger {
         if (activities.isEmpty()) {
             return List.of();
         }
-        String recording = UUID.randomUUID().toString();
+        String recording = ThreadSecureRandom.randomUuid().toString();
         jdbc.batchUpdate("""
                         INSERT INTO customer_activity_ledger (customer_id, activity_id, recorded_by) VALUES (?, ?, ?)
                         ON CONFLICT DO NOTHING""",

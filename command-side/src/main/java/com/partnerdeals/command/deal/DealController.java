@@ -20,6 +20,7 @@ import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
 import com.partnerdeals.api.deal.WithdrawDeal;
 import com.partnerdeals.api.partner.RegisterPartner;
 import com.partnerdeals.command.web.CommandResult;
+import com.partnerdeals.platform.randomness.ThreadSecureRandom;
 import com.partnerdeals.platform.security.Caller;
 import com.partnerdeals.platform.web.ExpectedVersion;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,7 +41,6 @@ import java.net.URI;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -129,7 +129,8 @@ class DealController {
     @Operation(operationId = "registerDeal", summary = "Register a deal (a partner for itself; a manager on behalf of partnerId)",
             description = "The customer is recognised by the registrable domain of the contact email (anna@sales.acme.co.uk: acme.co.uk), and every rule below compares that; an address whose domain is no domain name is 400 VALIDATION_FAILED. The deal starts in stage NEW, review PENDING. Refused: CONTACT_IS_PARTNER, FREE_EMAIL_DOMAIN (400), DUPLICATE_DEAL with existingDealId (409). Another partner's deal or an existing customer account for the domain only flags the deal for the reviewer. Retrying with the same dealId and payload answers 200 and writes nothing; a different payload is 409 DEAL_ID_TAKEN.")
     ResponseEntity<CommandResult> register(@Valid @RequestBody RegisterDealRequest request, Caller caller) {
-        String dealId = request.dealId() != null ? request.dealId().toLowerCase(Locale.ROOT) : UUID.randomUUID().toString();
+        String dealId = request.dealId() != null ? request.dealId().toLowerCase(Locale.ROOT)
+                : ThreadSecureRandom.randomUuid().toString();
         CustomerRequest customer = request.customer();
         Deal.RegistrationOutcome outcome = commands.sendAndWait(new RegisterDeal(dealId, registeringPartner(request, caller),
                 new CustomerDetails(customer.companyName().trim(), customer.contactName().trim(),
@@ -183,7 +184,7 @@ class DealController {
             description = "Creates the customer account in trial, links it to the deal and moves the deal to TRIAL; at most one per deal (409 TRIAL_EXISTS).")
     ResponseEntity<CommandResult> startTrial(@PathVariable String dealId, Caller caller,
                                                    ExpectedVersion expected) {
-        String customerId = UUID.randomUUID().toString();
+        String customerId = ThreadSecureRandom.randomUuid().toString();
         Deal.TrialStart start = commands.sendAndWait(new StartTrial(dealId, customerId, caller.actingPartnerId(),
                 expected.value()));
         return CommandResult.trialStarted(dealId, start.customerId(), start.trialEndsAt(), start.version())
@@ -239,7 +240,7 @@ class DealController {
     ResponseEntity<CommandResult> addNote(@PathVariable String dealId, @Valid @RequestBody NoteRequest request,
                                                 Caller caller,
                                                 ExpectedVersion expected) {
-        String noteId = request.noteId() != null ? request.noteId() : UUID.randomUUID().toString();
+        String noteId = request.noteId() != null ? request.noteId() : ThreadSecureRandom.randomUuid().toString();
         long version = commands.sendAndWait(new AddDealNote(dealId, noteId, request.text(), caller.subject(),
                 caller.actingPartnerId(), expected.value()));
         return CommandResult.deal(dealId, version).withNote(noteId).created(URI.create("/api/deals/" + dealId));

@@ -1,8 +1,8 @@
 package com.partnerdeals.command.personal;
 
 import com.partnerdeals.api.personal.EraseContact;
+import com.partnerdeals.platform.randomness.ThreadSecureRandom;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +29,6 @@ public class ContactErasures {
     }
 
     public Outcome erase(String email, String reason) {
-        return commands.sendAndWait(new EraseContact(UUID.randomUUID().toString(), contacts.contactHash(email), reason));
+        return commands.sendAndWait(new EraseContact(ThreadSecureRandom.randomUuid().toString(), contacts.contactHash(email), reason));
     }
 }

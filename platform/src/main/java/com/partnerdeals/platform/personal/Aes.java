@@ -1,8 +1,8 @@
 package com.partnerdeals.platform.personal;
 
+import com.partnerdeals.platform.randomness.ThreadSecureRandom;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -17,7 +17,6 @@ final class Aes {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** A cipher per thread, initialised anew for every value (with its own nonce): the provider lookup is the cost. */
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
         try {
@@ -32,13 +31,13 @@ final class Aes {
 
     static SecretKey newKey() {
         byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
+        ThreadSecureRandom.current().nextBytes(key);
         return new SecretKeySpec(key, "AES");
     }
 
     static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        ThreadSecureRandom.current().nextBytes(nonce);
         try {
             Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));

@@ -1,18 +1,20 @@
 package com.partnerdeals.platform.personal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.partnerdeals.api.personal.PersonalData;
+import com.partnerdeals.platform.randomness.ThreadSecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,19 +40,19 @@ public class PersonalDataKeys {
     public record DataKey(String id, SecretKey key) {
     }
 
-    private record Cached(Optional<SecretKey> key, long until) {
-    }
-
     private final JdbcClient jdbc;
     private final MasterKey master;
     private final List<MasterKey> previousMasters;
     private final Clock clock;
-    private final Map<String, Cached> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-            return size() > CACHED_KEYS;
-        }
-    };
+    /**
+     * Caffeine, not a synchronized map: every command that encrypts or decrypts looks a key up here, and on a busy
+     * machine a thread preempted while holding the map's lock kept the others waiting (bench/THROUGHPUT.md). Keys
+     * leave it once their minute is over, not only when it is full, so they do not outlive their use in memory.
+     */
+    private final Cache<String, Optional<SecretKey>> cache = Caffeine.newBuilder()
+            .maximumSize(CACHED_KEYS)
+            .expireAfterWrite(LIVE_KEY_CACHING)
+            .build();
     private volatile SecretKey hashKey;
     /** An initialised HMAC per thread: looking one up in the JCA providers costs more than hashing. */
     private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(() -> {
@@ -104,8 +106,10 @@ public class PersonalDataKeys {
      * other in the primary key's order.
      */
     private static String newKeyId() {
-        UUID random = UUID.randomUUID();
-        return String.format("%012x-%s", System.currentTimeMillis(), random.toString().substring(14));
+        // Not String.format: that parsed its pattern at every key, 1 % of the service's CPU samples under load.
+        String millis = Long.toHexString(System.currentTimeMillis());
+        return "0".repeat(Math.max(0, 12 - millis.length())) + millis + "-"
+                + ThreadSecureRandom.randomUuid().toString().substring(14);
     }
 
     /**
@@ -113,15 +117,12 @@ public class PersonalDataKeys {
      * reads the keys issued after it too: a replay reads events in the order their keys were issued.
      */
     public Optional<SecretKey> key(String keyId) {
-        synchronized (cache) {
-            Cached cached = cache.get(keyId);
-            // Erased keys expire too: an erasure whose transaction rolled back must not leave a key unreadable here.
-            if (cached != null && cached.until() > System.currentTimeMillis()) {
-                return cached.key();
-            }
+        // Erased keys expire too: an erasure whose transaction rolled back must not leave a key unreadable here.
+        Optional<SecretKey> cached = cache.getIfPresent(keyId);
+        if (cached != null) {
+            return cached;
         }
-        long until = System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis();
-        Map<String, Cached> read = new LinkedHashMap<>();
+        Map<String, Optional<SecretKey>> read = new HashMap<>();
         jdbc.sql("SELECT key_id, wrapped_key, master_key_id FROM personal_data_key WHERE key_id >= ? ORDER BY key_id LIMIT "
                         + KEYS_READ_AHEAD)
                 .param(keyId)
@@ -129,8 +130,7 @@ public class PersonalDataKeys {
                     String id = rs.getString(1);
                     byte[] wrapped = rs.getBytes(2);
                     try {
-                        read.put(id, new Cached(wrapped == null ? Optional.empty()
-                                : Optional.of(unwrap(id, wrapped, rs.getString(3))), until));
+                        read.put(id, wrapped == null ? Optional.empty() : Optional.of(unwrap(id, wrapped, rs.getString(3))));
                     } catch (RuntimeException unreadable) {
                         if (id.equals(keyId)) {
                             throw unreadable;
@@ -138,20 +138,16 @@ public class PersonalDataKeys {
                         // Another key that does not open here (a master key being rotated in): read when asked for.
                     }
                 });
-        Cached found = read.get(keyId);
+        Optional<SecretKey> found = read.get(keyId);
         if (found == null) {
             throw new TamperedPersonalData("it names key " + keyId + ", which was never issued");
         }
-        synchronized (cache) {
-            cache.putAll(read);
-        }
-        return found.key();
+        cache.putAll(read);
+        return found;
     }
 
     private void remember(String keyId, Optional<SecretKey> key) {
-        synchronized (cache) {
-            cache.put(keyId, new Cached(key, System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis()));
-        }
+        cache.put(keyId, key);
     }
 
     /** Deletes every key of the subject, leaving tombstones; answers how many live keys there were. */
@@ -165,9 +161,7 @@ public class PersonalDataKeys {
                         WHERE live_subject = ?""")
                 .params(now(), subjectHash)
                 .update();
-        synchronized (cache) {
-            erased.forEach(cache::remove);
-        }
+        cache.invalidateAll(erased);
         return erased.size();
     }
 

@@ -1,11 +1,11 @@
 package com.partnerdeals.platform.web;
 
+import com.partnerdeals.platform.randomness.ThreadSecureRandom;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -60,6 +60,6 @@ public class RequestIds extends OncePerRequestFilter {
                 return trace.group(1);
             }
         }
-        return UUID.randomUUID().toString();
+        return ThreadSecureRandom.randomUuid().toString();
     }
 }
