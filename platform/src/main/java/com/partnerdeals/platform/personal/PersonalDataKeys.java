@@ -1,7 +1,5 @@
 package com.partnerdeals.platform.personal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.partnerdeals.api.personal.PersonalData;
 import com.partnerdeals.platform.randomness.ThreadSecureRandom;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,19 +38,24 @@ public class PersonalDataKeys {
     public record DataKey(String id, SecretKey key) {
     }
 
+    private record Cached(Optional<SecretKey> key, long until) {
+    }
+
     private final JdbcClient jdbc;
     private final MasterKey master;
     private final List<MasterKey> previousMasters;
     private final Clock clock;
     /**
-     * Caffeine, not a synchronized map: every command that encrypts or decrypts looks a key up here, and on a busy
-     * machine a thread preempted while holding the map's lock kept the others waiting (bench/THROUGHPUT.md). Keys
-     * leave it once their minute is over, not only when it is full, so they do not outlive their use in memory.
+     * Least recently used first out, on purpose: a replay reads keys ahead in the order they were issued and needs them
+     * kept until its events come to them. With Caffeine's cache (frequency-based admission) here instead, a replay's
+     * fold took 26.2 s against 20.6 s (one run each, bench/THROUGHPUT.md).
      */
-    private final Cache<String, Optional<SecretKey>> cache = Caffeine.newBuilder()
-            .maximumSize(CACHED_KEYS)
-            .expireAfterWrite(LIVE_KEY_CACHING)
-            .build();
+    private final Map<String, Cached> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > CACHED_KEYS;
+        }
+    };
     private volatile SecretKey hashKey;
     /** An initialised HMAC per thread: looking one up in the JCA providers costs more than hashing. */
     private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(() -> {
@@ -117,12 +120,15 @@ public class PersonalDataKeys {
      * reads the keys issued after it too: a replay reads events in the order their keys were issued.
      */
     public Optional<SecretKey> key(String keyId) {
-        // Erased keys expire too: an erasure whose transaction rolled back must not leave a key unreadable here.
-        Optional<SecretKey> cached = cache.getIfPresent(keyId);
-        if (cached != null) {
-            return cached;
+        synchronized (cache) {
+            Cached cached = cache.get(keyId);
+            // Erased keys expire too: an erasure whose transaction rolled back must not leave a key unreadable here.
+            if (cached != null && cached.until() > System.currentTimeMillis()) {
+                return cached.key();
+            }
         }
-        Map<String, Optional<SecretKey>> read = new HashMap<>();
+        long until = System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis();
+        Map<String, Cached> read = new LinkedHashMap<>();
         jdbc.sql("SELECT key_id, wrapped_key, master_key_id FROM personal_data_key WHERE key_id >= ? ORDER BY key_id LIMIT "
                         + KEYS_READ_AHEAD)
                 .param(keyId)
@@ -130,7 +136,8 @@ public class PersonalDataKeys {
                     String id = rs.getString(1);
                     byte[] wrapped = rs.getBytes(2);
                     try {
-                        read.put(id, wrapped == null ? Optional.empty() : Optional.of(unwrap(id, wrapped, rs.getString(3))));
+                        read.put(id, new Cached(wrapped == null ? Optional.empty()
+                                : Optional.of(unwrap(id, wrapped, rs.getString(3))), until));
                     } catch (RuntimeException unreadable) {
                         if (id.equals(keyId)) {
                             throw unreadable;
@@ -138,16 +145,20 @@ public class PersonalDataKeys {
                         // Another key that does not open here (a master key being rotated in): read when asked for.
                     }
                 });
-        Optional<SecretKey> found = read.get(keyId);
+        Cached found = read.get(keyId);
         if (found == null) {
             throw new TamperedPersonalData("it names key " + keyId + ", which was never issued");
         }
-        cache.putAll(read);
-        return found;
+        synchronized (cache) {
+            cache.putAll(read);
+        }
+        return found.key();
     }
 
     private void remember(String keyId, Optional<SecretKey> key) {
-        cache.put(keyId, key);
+        synchronized (cache) {
+            cache.put(keyId, new Cached(key, System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis()));
+        }
     }
 
     /** Deletes every key of the subject, leaving tombstones; answers how many live keys there were. */
@@ -161,7 +172,9 @@ public class PersonalDataKeys {
                         WHERE live_subject = ?""")
                 .params(now(), subjectHash)
                 .update();
-        cache.invalidateAll(erased);
+        synchronized (cache) {
+            erased.forEach(cache::remove);
+        }
         return erased.size();
     }
 
