@@ -21,8 +21,14 @@ final class GcPauses {
 
     private final Path log;
 
-    GcPauses(Path log) {
+    private GcPauses(Path log) {
         this.log = log;
+    }
+
+    /** The GC log beside a service's own log: {@code service-postgres.log} gets {@code service-postgres.gc.log}. */
+    static GcPauses beside(Path serviceLog) {
+        return new GcPauses(serviceLog.resolveSibling(serviceLog.getFileName().toString().replaceFirst("\\.log$", "")
+                + ".gc.log"));
     }
 
     /**
@@ -45,23 +51,16 @@ final class GcPauses {
         }
     }
 
-    /** The pauses that ended between the two instants (milliseconds since the epoch). */
-    Summary between(long fromMillis, long toMillis) {
+    /** The pauses that ended from {@code fromMillis} (since the epoch) until now. */
+    Summary since(long fromMillis) {
+        long toMillis = System.currentTimeMillis();
         List<Double> pauses = new ArrayList<>();
-        if (Files.exists(log)) {
-            try (Stream<String> lines = Files.lines(log)) {
-                lines.forEach(line -> {
-                    Matcher pause = PAUSE.matcher(line);
-                    if (pause.matches()) {
-                        long at = Long.parseLong(pause.group(1));
-                        if (at >= fromMillis && at <= toMillis) {
-                            pauses.add(Double.parseDouble(pause.group(2)));
-                        }
-                    }
-                });
-            } catch (IOException unreadable) {
-                return new Summary(0, 0, 0, 0, toMillis - fromMillis);
-            }
+        try (Stream<String> lines = Files.exists(log) ? Files.lines(log) : Stream.empty()) {
+            lines.map(PAUSE::matcher).filter(Matcher::matches)
+                    .filter(pause -> Long.parseLong(pause.group(1)) >= fromMillis)
+                    .forEach(pause -> pauses.add(Double.parseDouble(pause.group(2))));
+        } catch (IOException unreadable) {
+            pauses.clear();
         }
         pauses.sort(null);
         double total = pauses.stream().mapToDouble(Double::doubleValue).sum();

@@ -45,7 +45,7 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.serviceJvmOptions());
-        GcPauses gcPauses = new GcPauses(log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + ".gc.log"));
+        GcPauses gcPauses = GcPauses.beside(log);
         command.addAll(gcPauses.jvmOptions());
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,

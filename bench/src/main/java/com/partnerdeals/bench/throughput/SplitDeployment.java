@@ -49,7 +49,7 @@ final class SplitDeployment {
             CpuMeter.Reading queryBefore = queryCpu.read();
             long measuredFrom = System.currentTimeMillis();
             CommandLoad.Result measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
-            GcPauses.Summary measuredPauses = commandSide.gcPauses.between(measuredFrom, System.currentTimeMillis());
+            GcPauses.Summary measuredPauses = commandSide.gcPauses.since(measuredFrom);
             CpuMeter.Reading commandUsed = commandCpu.read().minus(commandBefore);
             CpuMeter.Reading queryUsed = queryCpu.read().minus(queryBefore);
             String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
@@ -67,7 +67,7 @@ final class SplitDeployment {
             long idleFrom = System.currentTimeMillis();
             VisibilityProbe.Result idle = new VisibilityProbe(mix, querySide.api, reader).run(settings.idleVisibilitySamples());
             System.out.printf("    idle: %s%n      the query side's %s%n", idle.delay(),
-                    querySide.gcPauses.between(idleFrom, System.currentTimeMillis()));
+                    querySide.gcPauses.since(idleFrom));
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
@@ -77,7 +77,7 @@ final class SplitDeployment {
             VisibilityProbe.Result moderate = new VisibilityProbe(mix, querySide.api, reader).run(() -> !paced.isDone());
             System.out.printf("    moderate load (paced to %.0f commands/s, ran %.0f/s): %s%n      the query side's %s%n",
                     moderateRate, paced.join().commandsPerSecond(), moderate.delay(),
-                    querySide.gcPauses.between(moderateFrom, System.currentTimeMillis()));
+                    querySide.gcPauses.since(moderateFrom));
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             long fullFrom = System.currentTimeMillis();
@@ -86,7 +86,7 @@ final class SplitDeployment {
             VisibilityProbe.Result full = new VisibilityProbe(mix, querySide.api, reader).run(() -> !unpaced.isDone());
             System.out.printf("    full load (ran %.0f commands/s): %s%n      the query side's %s%n",
                     unpaced.join().commandsPerSecond(), full.delay(),
-                    querySide.gcPauses.between(fullFrom, System.currentTimeMillis()));
+                    querySide.gcPauses.since(fullFrom));
             return new Result(measured, commandUsed.service() * perCommand, queryUsed.service() * perCommand,
                     commandUsed.database() * perCommand, idle, moderate, full);
         }

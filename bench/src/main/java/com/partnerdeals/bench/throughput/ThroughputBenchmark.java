@@ -124,7 +124,7 @@ public final class ThroughputBenchmark {
             CpuMeter.Reading before = cpu.read();
             long measuredFrom = System.currentTimeMillis();
             measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
-            GcPauses.Summary measuredPauses = service.gcPauses.between(measuredFrom, System.currentTimeMillis());
+            GcPauses.Summary measuredPauses = service.gcPauses.since(measuredFrom);
             CpuMeter.Reading used = cpu.read().minus(before);
             OptionalLong transactionsAfter = database.transactionsEnded();
             String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
@@ -151,7 +151,7 @@ public final class ThroughputBenchmark {
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             long idleFrom = System.currentTimeMillis();
             idle = new VisibilityProbe(mix, service.api, participants.managerToken).run(settings.idleVisibilitySamples());
-            printVisibility("idle", idle, null, service.gcPauses.between(idleFrom, System.currentTimeMillis()));
+            printVisibility("idle", idle, null, service.gcPauses.since(idleFrom));
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
@@ -161,7 +161,7 @@ public final class ThroughputBenchmark {
             moderate = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !load.isDone());
             moderateLoad = load.join();
             printVisibility(String.format("moderate load (%d clients paced to %.0f commands/s)", settings.clients(),
-                    moderateRate), moderate, moderateLoad, service.gcPauses.between(moderateFrom, System.currentTimeMillis()));
+                    moderateRate), moderate, moderateLoad, service.gcPauses.since(moderateFrom));
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             long fullFrom = System.currentTimeMillis();
@@ -170,7 +170,7 @@ public final class ThroughputBenchmark {
             full = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !fullSpeed.isDone());
             fullLoad = fullSpeed.join();
             printVisibility(String.format("full load (%d clients unpaced)", settings.clients()), full, fullLoad,
-                    service.gcPauses.between(fullFrom, System.currentTimeMillis()));
+                    service.gcPauses.since(fullFrom));
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             dealsBeforeSeeding = readModel.dealsOnBoard();

@@ -105,6 +105,19 @@ class PersonalDataSerializerTest {
         assertThat((Object) serializer.deserialize(serializer.serialize(afterErasure, byte[].class))).isEqualTo(afterErasure);
     }
 
+    /** A replay reads keys ahead in key-id order (PersonalDataKeys.key), which must be the order they were issued in. */
+    @Test
+    void keyIdsStartWithTheirMillisecondInTwelveHexDigitsSoTheyRiseWithTime() throws InterruptedException {
+        long before = System.currentTimeMillis();
+        String first = keys.currentKey("subject-1").id();
+        Thread.sleep(2);
+        String second = keys.currentKey("subject-2").id();
+
+        assertThat(first).matches("[0-9a-f]{12}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(Long.parseLong(first.substring(0, 12), 16)).isBetween(before, System.currentTimeMillis());
+        assertThat(second).isGreaterThan(first);
+    }
+
     @Test
     void eachNoteHasItsOwnKey() {
         DealNoteAdded first = new DealNoteAdded("deal-1", "n-1", "anna@nordicgrc.se", "Anna is on leave");
