@@ -32,6 +32,11 @@ final class CommandMix {
         return api;
     }
 
+    /** The same lifecycles, with deals of their own, sent through {@code other}. */
+    CommandMix through(ServiceApi other) {
+        return new CommandMix(other, participants);
+    }
+
     /**
      * Runs the lifecycle of a new deal. Before each command it asks {@code proceed} (which may wait for the
      * client's turn, or say the run is over); a refused command ends the deal's lifecycle.

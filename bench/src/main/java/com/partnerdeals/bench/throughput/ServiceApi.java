@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The service's HTTP API as a client sees it: JSON bodies, bearer tokens, one keep-alive client for all threads. */
+/**
+ * The service's HTTP API as a client sees it: JSON bodies, bearer tokens, one keep-alive client for all threads that
+ * use this instance. A client has one selector thread, which reads every response of its connections.
+ */
 final class ServiceApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,7 +25,16 @@ final class ServiceApi {
     private final String baseUrl;
 
     ServiceApi(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port);
+    }
+
+    private ServiceApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The same service through a client of its own, whose requests never wait for this one's. */
+    ServiceApi withClientOfItsOwn() {
+        return new ServiceApi(baseUrl);
     }
 
     Reply get(String path, String token) {

@@ -150,27 +150,31 @@ public final class ThroughputBenchmark {
             System.out.println("Visibility (command response -> GET /api/deals/{id} shows its version):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             long idleFrom = System.currentTimeMillis();
+            LoadGeneratorGc.Reading idleGc = LoadGeneratorGc.read();
             idle = new VisibilityProbe(mix, service.api, participants.managerToken).run(settings.idleVisibilitySamples());
-            printVisibility("idle", idle, null, service.gcPauses.since(idleFrom));
+            printVisibility("idle", idle, null, service.gcPauses.since(idleFrom), LoadGeneratorGc.read().since(idleGc));
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             long moderateFrom = System.currentTimeMillis();
+            LoadGeneratorGc.Reading moderateGc = LoadGeneratorGc.read();
             CompletableFuture<CommandLoad.Result> load = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), moderateRate));
             moderate = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !load.isDone());
             moderateLoad = load.join();
             printVisibility(String.format("moderate load (%d clients paced to %.0f commands/s)", settings.clients(),
-                    moderateRate), moderate, moderateLoad, service.gcPauses.since(moderateFrom));
+                    moderateRate), moderate, moderateLoad, service.gcPauses.since(moderateFrom),
+                    LoadGeneratorGc.read().since(moderateGc));
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             long fullFrom = System.currentTimeMillis();
+            LoadGeneratorGc.Reading fullGc = LoadGeneratorGc.read();
             CompletableFuture<CommandLoad.Result> fullSpeed = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), 0));
             full = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !fullSpeed.isDone());
             fullLoad = fullSpeed.join();
             printVisibility(String.format("full load (%d clients unpaced)", settings.clients()), full, fullLoad,
-                    service.gcPauses.since(fullFrom));
+                    service.gcPauses.since(fullFrom), LoadGeneratorGc.read().since(fullGc));
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             dealsBeforeSeeding = readModel.dealsOnBoard();
@@ -258,7 +262,7 @@ public final class ThroughputBenchmark {
     }
 
     private static void printVisibility(String condition, VisibilityProbe.Result result, CommandLoad.Result load,
-                                        GcPauses.Summary pauses) {
+                                        GcPauses.Summary pauses, LoadGeneratorGc.Reading ownCollections) {
         System.out.printf("  %s:%n    delay %s%n", condition, result.delay());
         System.out.printf("    (the observing GET's round trip: %s; %.1f polls per sample; %d not visible within 30 s; "
                 + "%d probe commands refused)%n", result.visibleGetRoundTrip(), result.pollsPerSample(),
@@ -267,7 +271,7 @@ public final class ThroughputBenchmark {
             System.out.printf("    background load meanwhile: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d refused%n",
                     load.commandsPerSecond(), load.overall().medianMillis(), load.overall().p99Millis(), load.failures());
         }
-        System.out.printf("    the service's %s%n", pauses);
+        System.out.printf("    the service's %s; the load generator's own collections: %s%n", pauses, ownCollections);
     }
 
     private void printMachine() throws IOException {

@@ -31,10 +31,14 @@ final class VisibilityProbe {
     private final ServiceApi reads;
     private final String readToken;
 
-    /** Sends its commands through {@code mix} and reads the deal views from {@code reads}, with {@code readToken}. */
+    /**
+     * Sends its commands as {@code mix} does and reads the deal views from {@code reads}, with {@code readToken}, each
+     * through an HTTP client of its own, as a dashboard would be: on the load's client its responses would queue
+     * behind the load's in that client's one selector thread, a delay of the load generator's, not the service's.
+     */
     VisibilityProbe(CommandMix mix, ServiceApi reads, String readToken) {
-        this.mix = mix;
-        this.reads = reads;
+        this.mix = mix.through(mix.api().withClientOfItsOwn());
+        this.reads = reads.withClientOfItsOwn();
         this.readToken = readToken;
     }
 

@@ -2,8 +2,7 @@ package com.partnerdeals.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnerdeals.platform.testing.InMemoryDatabase;
-import com.partnerdeals.platform.testing.PostgresAvailable;
+import com.partnerdeals.platform.testing.PostgresSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +20,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,17 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 class ReadSavingEventStorageEngineTest {
 
-    private static final boolean POSTGRES = "postgres".equals(System.getProperty("test.database"));
-    private static final String SCHEMA = System.getProperty("test.schema", "partner_deals_test") + "_storage_engine";
-
     DataSource database;
     ReadSavingEventStorageEngine engine;
     int transactionsBegun;
 
     @BeforeEach
     void storeThreeEvents() {
-        PostgresAvailable.assumeDatabase();
-        database = POSTGRES ? migratedPostgresSchema() : InMemoryDatabase.migrated();
+        database = PostgresSchema.orInMemory("storage_engine");
         engine = newEngine();
         engine.appendEvents(IntStream.range(0, 3)
                 .mapToObj(sequence -> new GenericDomainEventMessage<>("Deal", "deal-1", sequence, "event " + sequence))
@@ -123,23 +116,13 @@ class ReadSavingEventStorageEngineTest {
      */
     @Test
     void theRangeAndTheGapsAreEachLookedUpInThePrimaryKey() throws SQLException {
-        Assumptions.assumeFalse(POSTGRES, "H2's plans; PostgreSQL combines two index scans for Axon's query as well");
+        Assumptions.assumeFalse(PostgresSchema.POSTGRES, "H2's plans; PostgreSQL combines two index scans for Axon's query as well");
         String axons = plan("SELECT " + AxonStorageConfiguration.EVENT_SCHEMA.trackedEventFields() + " FROM domain_event_entry "
                 + "WHERE (global_index > ? AND global_index <= ?) OR global_index IN (?,?) ORDER BY global_index ASC");
         String ours = plan(ReadSavingEventStorageEngine.eventsAfterAndAtGaps(AxonStorageConfiguration.EVENT_SCHEMA, 2));
 
         assertThat(axons).doesNotContain(": global_index");
         assertThat(ours).contains(": global_index > ?1", ": global_index IN(?3, ?4)");
-    }
-
-    private static DataSource migratedPostgresSchema() {
-        DataSource postgres = new DriverManagerDataSource("jdbc:postgresql://localhost:5432/test?currentSchema=" + SCHEMA,
-                "postgres", "");
-        Flyway flyway = Flyway.configure().dataSource(postgres).schemas(SCHEMA).locations("classpath:db/migration")
-                .cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
-        return postgres;
     }
 
     private String plan(String query) throws SQLException {

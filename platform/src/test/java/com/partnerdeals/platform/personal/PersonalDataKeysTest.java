@@ -1,0 +1,95 @@
+package com.partnerdeals.platform.personal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnerdeals.api.personal.PersonalData;
+import com.partnerdeals.platform.testing.PostgresSchema;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The row locks between a subject's erasure and a transaction using the subject's key, on H2 and (in the suite's
+ * PostgreSQL pass) on PostgreSQL: a registration relies on {@link PersonalDataKeys#lockLiveKey} to learn that the key
+ * it sealed its event with was erased while it ran, and is then tried again with a new key (DealContacts).
+ */
+class PersonalDataKeysTest {
+
+    PersonalDataKeys keys;
+    TransactionTemplate transactions;
+    String subject;
+
+    @BeforeEach
+    void setUp() {
+        DataSource database = PostgresSchema.orInMemory("personal_data_keys");
+        keys = new PersonalDataKeys(JdbcClient.create(database),
+                MasterKey.fromBase64("master", PersonalDataSerializerTest.MASTER), List.of(), Clock.systemUTC());
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
+        subject = keys.subjectHash(PersonalData.Subject.CONTACT, "anna.virtanen@acme.fi");
+    }
+
+    @Test
+    void aTransactionThatLocksTheKeyWhileItIsErasedWaitsAndThenFindsNoLiveKey() throws Exception {
+        transactions.executeWithoutResult(status -> keys.currentKey(subject));
+        CountDownLatch erasedUncommitted = new CountDownLatch(1);
+        CountDownLatch commitErasure = new CountDownLatch(1);
+        CompletableFuture<Integer> erasure = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            int erased = keys.erase(subject);
+            erasedUncommitted.countDown();
+            await(commitErasure);
+            return erased;
+        }));
+        assertThat(erasedUncommitted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Boolean> locking = CompletableFuture.supplyAsync(() ->
+                transactions.execute(status -> keys.lockLiveKey(subject)));
+        Thread.sleep(300);
+        assertThat(locking).as("it waits for the erasure's lock on the key").isNotDone();
+        commitErasure.countDown();
+
+        assertThat(erasure.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(locking.get(10, TimeUnit.SECONDS)).as("the key it waited for is a tombstone now").isFalse();
+    }
+
+    @Test
+    void anErasureWaitsForATransactionHoldingTheKeyAndThenErasesIt() throws Exception {
+        transactions.executeWithoutResult(status -> keys.currentKey(subject));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch commitUse = new CountDownLatch(1);
+        CompletableFuture<Boolean> use = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            boolean live = keys.lockLiveKey(subject);
+            locked.countDown();
+            await(commitUse);
+            return live;
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Integer> erasure = CompletableFuture.supplyAsync(() ->
+                transactions.execute(status -> keys.erase(subject)));
+        Thread.sleep(300);
+        assertThat(erasure).as("it waits for the transaction using the key").isNotDone();
+        commitUse.countDown();
+
+        assertThat(use.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(erasure.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        Boolean stillLive = transactions.execute(status -> keys.lockLiveKey(subject));
+        assertThat(stillLive).isFalse();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
