@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,50 +39,54 @@ class PersonalDataKeysTest {
 
     @Test
     void aTransactionThatLocksTheKeyWhileItIsErasedWaitsAndThenFindsNoLiveKey() throws Exception {
-        transactions.executeWithoutResult(status -> keys.currentKey(subject));
-        CountDownLatch erasedUncommitted = new CountDownLatch(1);
-        CountDownLatch commitErasure = new CountDownLatch(1);
-        CompletableFuture<Integer> erasure = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            int erased = keys.erase(subject);
-            erasedUncommitted.countDown();
-            await(commitErasure);
-            return erased;
-        }));
-        assertThat(erasedUncommitted.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldOpen<Integer> erasure = holdOpen(() -> keys.erase(subject));
 
-        CompletableFuture<Boolean> locking = CompletableFuture.supplyAsync(() ->
-                transactions.execute(status -> keys.lockLiveKey(subject)));
+        CompletableFuture<Boolean> locking = inTransactionMeanwhile(() -> keys.lockLiveKey(subject));
         Thread.sleep(300);
         assertThat(locking).as("it waits for the erasure's lock on the key").isNotDone();
-        commitErasure.countDown();
-
-        assertThat(erasure.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(erasure.commit()).isEqualTo(1);
         assertThat(locking.get(10, TimeUnit.SECONDS)).as("the key it waited for is a tombstone now").isFalse();
     }
 
     @Test
     void anErasureWaitsForATransactionHoldingTheKeyAndThenErasesIt() throws Exception {
-        transactions.executeWithoutResult(status -> keys.currentKey(subject));
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch commitUse = new CountDownLatch(1);
-        CompletableFuture<Boolean> use = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            boolean live = keys.lockLiveKey(subject);
-            locked.countDown();
-            await(commitUse);
-            return live;
-        }));
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldOpen<Boolean> use = holdOpen(() -> keys.lockLiveKey(subject));
 
-        CompletableFuture<Integer> erasure = CompletableFuture.supplyAsync(() ->
-                transactions.execute(status -> keys.erase(subject)));
+        CompletableFuture<Integer> erasure = inTransactionMeanwhile(() -> keys.erase(subject));
         Thread.sleep(300);
         assertThat(erasure).as("it waits for the transaction using the key").isNotDone();
-        commitUse.countDown();
-
-        assertThat(use.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(use.commit()).isTrue();
         assertThat(erasure.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         Boolean stillLive = transactions.execute(status -> keys.lockLiveKey(subject));
         assertThat(stillLive).isFalse();
+    }
+
+    /** A transaction on another thread that has done its work and stays open until committed. */
+    private record HeldOpen<T>(CompletableFuture<T> result, CountDownLatch release) {
+
+        T commit() throws Exception {
+            release.countDown();
+            return result.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The subject's live key is stored first; then {@code work} runs in a transaction held open. */
+    private <T> HeldOpen<T> holdOpen(Supplier<T> work) throws InterruptedException {
+        transactions.executeWithoutResult(status -> keys.currentKey(subject));
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<T> result = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            T outcome = work.get();
+            done.countDown();
+            await(release);
+            return outcome;
+        }));
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        return new HeldOpen<>(result, release);
+    }
+
+    private <T> CompletableFuture<T> inTransactionMeanwhile(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(() -> transactions.execute(status -> work.get()));
     }
 
     private static void await(CountDownLatch latch) {
