@@ -35,6 +35,7 @@ class PersonalDataKeysTest {
                 MasterKey.fromBase64("master", PersonalDataSerializerTest.MASTER), List.of(), Clock.systemUTC());
         transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
         subject = keys.subjectHash(PersonalData.Subject.CONTACT, "anna.virtanen@acme.fi");
+        transactions.executeWithoutResult(status -> keys.currentKey(subject));
     }
 
     @Test
@@ -70,9 +71,8 @@ class PersonalDataKeysTest {
         }
     }
 
-    /** The subject's live key is stored first; then {@code work} runs in a transaction held open. */
+    /** Runs {@code work} in a transaction on another thread and holds that transaction open. */
     private <T> HeldOpen<T> holdOpen(Supplier<T> work) throws InterruptedException {
-        transactions.executeWithoutResult(status -> keys.currentKey(subject));
         CountDownLatch done = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<T> result = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
@@ -85,6 +85,7 @@ class PersonalDataKeysTest {
         return new HeldOpen<>(result, release);
     }
 
+    /** Runs {@code work} in a transaction on another thread, committed as soon as it is done. */
     private <T> CompletableFuture<T> inTransactionMeanwhile(Supplier<T> work) {
         return CompletableFuture.supplyAsync(() -> transactions.execute(status -> work.get()));
     }
