@@ -47,9 +47,9 @@ final class SplitDeployment {
             CpuMeter queryCpu = new CpuMeter(querySide.pid(), null);
             CpuMeter.Reading commandBefore = commandCpu.read();
             CpuMeter.Reading queryBefore = queryCpu.read();
-            long measuredFrom = System.currentTimeMillis();
+            PhasePauses measuredRun = PhasePauses.startingNow();
             CommandLoad.Result measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
-            GcPauses.Summary measuredPauses = commandSide.gcPauses.since(measuredFrom);
+            String pausesMeanwhile = measuredRun.of("command side", commandSide.gcPauses);
             CpuMeter.Reading commandUsed = commandCpu.read().minus(commandBefore);
             CpuMeter.Reading queryUsed = queryCpu.read().minus(queryBefore);
             String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
@@ -60,33 +60,31 @@ final class SplitDeployment {
             measured.byKind().forEach((kind, latency) -> System.out.printf("    %-9s %s%n", kind, latency));
             System.out.printf("    CPU per command: command side %.2f ms, query side %.2f ms, database %.2f ms%n",
                     commandUsed.service() * perCommand, queryUsed.service() * perCommand, commandUsed.database() * perCommand);
-            System.out.printf("    during the measured run, on the command side, %s; its %s%n", jitMeanwhile, measuredPauses);
+            System.out.printf("    during the measured run, on the command side, %s%n    %s%n", jitMeanwhile, pausesMeanwhile);
 
             System.out.println("  Visibility across processes (command side's response -> query side's GET shows it):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            long idleFrom = System.currentTimeMillis();
+            PhasePauses idlePhase = PhasePauses.startingNow();
             VisibilityProbe.Result idle = new VisibilityProbe(mix, querySide.api, reader).run(settings.idleVisibilitySamples());
-            System.out.printf("    idle: %s%n      the query side's %s%n", idle.delay(),
-                    querySide.gcPauses.since(idleFrom));
+            System.out.printf("    idle: %s%n      %s%n", idle.delay(), idlePhase.of("query side", querySide.gcPauses));
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            long moderateFrom = System.currentTimeMillis();
+            PhasePauses moderatePhase = PhasePauses.startingNow();
             CompletableFuture<CommandLoad.Result> paced = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), moderateRate));
             VisibilityProbe.Result moderate = new VisibilityProbe(mix, querySide.api, reader).run(() -> !paced.isDone());
-            System.out.printf("    moderate load (paced to %.0f commands/s, ran %.0f/s): %s%n      the query side's %s%n",
+            System.out.printf("    moderate load (paced to %.0f commands/s, ran %.0f/s): %s%n      %s%n",
                     moderateRate, paced.join().commandsPerSecond(), moderate.delay(),
-                    querySide.gcPauses.since(moderateFrom));
+                    moderatePhase.of("query side", querySide.gcPauses));
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            long fullFrom = System.currentTimeMillis();
+            PhasePauses fullPhase = PhasePauses.startingNow();
             CompletableFuture<CommandLoad.Result> unpaced = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), 0));
             VisibilityProbe.Result full = new VisibilityProbe(mix, querySide.api, reader).run(() -> !unpaced.isDone());
-            System.out.printf("    full load (ran %.0f commands/s): %s%n      the query side's %s%n",
-                    unpaced.join().commandsPerSecond(), full.delay(),
-                    querySide.gcPauses.since(fullFrom));
+            System.out.printf("    full load (ran %.0f commands/s): %s%n      %s%n",
+                    unpaced.join().commandsPerSecond(), full.delay(), fullPhase.of("query side", querySide.gcPauses));
             return new Result(measured, commandUsed.service() * perCommand, queryUsed.service() * perCommand,
                     commandUsed.database() * perCommand, idle, moderate, full);
         }

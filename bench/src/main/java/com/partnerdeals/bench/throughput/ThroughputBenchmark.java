@@ -122,16 +122,16 @@ public final class ThroughputBenchmark {
             CpuMeter cpu = new CpuMeter(service.pid(), database);
             OptionalLong transactionsBefore = database.transactionsEnded();
             CpuMeter.Reading before = cpu.read();
-            long measuredFrom = System.currentTimeMillis();
+            PhasePauses measuredRun = PhasePauses.startingNow();
             measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
-            GcPauses.Summary measuredPauses = service.gcPauses.since(measuredFrom);
+            String pausesMeanwhile = measuredRun.of("service", service.gcPauses);
             CpuMeter.Reading used = cpu.read().minus(before);
             OptionalLong transactionsAfter = database.transactionsEnded();
             String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
             printLoad(measured);
             printCpu(used, measured);
             System.out.printf("    during the measured run %s%n", jitMeanwhile);
-            System.out.printf("    the service's %s%n", measuredPauses);
+            System.out.printf("    %s%n", pausesMeanwhile);
             // Measured now, on a JIT the command load has warmed: right after the start it reads several times slower.
             webLimit = WebStackLimit.measure(service.api, participants, settings.clients(), settings.limitMeasurement());
             System.out.printf("    the web stack's limit: GET /api/partners/{id} with a token, %d clients: %,.0f requests/s%n",
@@ -149,32 +149,28 @@ public final class ThroughputBenchmark {
 
             System.out.println("Visibility (command response -> GET /api/deals/{id} shows its version):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            long idleFrom = System.currentTimeMillis();
-            LoadGeneratorGc.Reading idleGc = LoadGeneratorGc.read();
+            PhasePauses idlePhase = PhasePauses.startingNow();
             idle = new VisibilityProbe(mix, service.api, participants.managerToken).run(settings.idleVisibilitySamples());
-            printVisibility("idle", idle, null, service.gcPauses.since(idleFrom), LoadGeneratorGc.read().since(idleGc));
+            printVisibility("idle", idle, null, idlePhase.of("service", service.gcPauses));
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            long moderateFrom = System.currentTimeMillis();
-            LoadGeneratorGc.Reading moderateGc = LoadGeneratorGc.read();
+            PhasePauses moderatePhase = PhasePauses.startingNow();
             CompletableFuture<CommandLoad.Result> load = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), moderateRate));
             moderate = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !load.isDone());
             moderateLoad = load.join();
             printVisibility(String.format("moderate load (%d clients paced to %.0f commands/s)", settings.clients(),
-                    moderateRate), moderate, moderateLoad, service.gcPauses.since(moderateFrom),
-                    LoadGeneratorGc.read().since(moderateGc));
+                    moderateRate), moderate, moderateLoad, moderatePhase.of("service", service.gcPauses));
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            long fullFrom = System.currentTimeMillis();
-            LoadGeneratorGc.Reading fullGc = LoadGeneratorGc.read();
+            PhasePauses fullPhase = PhasePauses.startingNow();
             CompletableFuture<CommandLoad.Result> fullSpeed = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), 0));
             full = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !fullSpeed.isDone());
             fullLoad = fullSpeed.join();
             printVisibility(String.format("full load (%d clients unpaced)", settings.clients()), full, fullLoad,
-                    service.gcPauses.since(fullFrom), LoadGeneratorGc.read().since(fullGc));
+                    fullPhase.of("service", service.gcPauses));
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             dealsBeforeSeeding = readModel.dealsOnBoard();
@@ -262,7 +258,7 @@ public final class ThroughputBenchmark {
     }
 
     private static void printVisibility(String condition, VisibilityProbe.Result result, CommandLoad.Result load,
-                                        GcPauses.Summary pauses, LoadGeneratorGc.Reading ownCollections) {
+                                        String pausesMeanwhile) {
         System.out.printf("  %s:%n    delay %s%n", condition, result.delay());
         System.out.printf("    (the observing GET's round trip: %s; %.1f polls per sample; %d not visible within 30 s; "
                 + "%d probe commands refused)%n", result.visibleGetRoundTrip(), result.pollsPerSample(),
@@ -271,7 +267,7 @@ public final class ThroughputBenchmark {
             System.out.printf("    background load meanwhile: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d refused%n",
                     load.commandsPerSecond(), load.overall().medianMillis(), load.overall().p99Millis(), load.failures());
         }
-        System.out.printf("    the service's %s; the load generator's own collections: %s%n", pauses, ownCollections);
+        System.out.printf("    %s%n", pausesMeanwhile);
     }
 
     private void printMachine() throws IOException {
