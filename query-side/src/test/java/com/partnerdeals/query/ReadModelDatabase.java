@@ -1,13 +1,10 @@
 package com.partnerdeals.query;
 
-import com.partnerdeals.platform.testing.InMemoryDatabase;
-import com.partnerdeals.platform.testing.PostgresAvailable;
+import com.partnerdeals.platform.testing.PostgresSchema;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -22,25 +19,9 @@ public final class ReadModelDatabase {
         this.dataSource = dataSource;
     }
 
-    /** Runs beside other test runs on one server when given {@code -Dtest.schema=...}. */
-    private static final String SCHEMA = System.getProperty("test.schema", "partner_deals_test") + "_query";
-
+    /** Emptied and migrated; on PostgreSQL a schema of this run's own. */
     public static ReadModelDatabase migrated() {
-        PostgresAvailable.assumeDatabase();
-        boolean postgres = "postgres".equals(System.getProperty("test.database"));
-        DataSource dataSource = postgres
-                ? new DriverManagerDataSource("jdbc:postgresql://localhost:5432/test?currentSchema=" + SCHEMA,
-                        "postgres", "")
-                : InMemoryDatabase.empty();
-        var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .cleanDisabled(false);
-        if (postgres) {
-            configuration.schemas(SCHEMA);
-        }
-        Flyway flyway = configuration.load();
-        flyway.clean();
-        flyway.migrate();
-        return new ReadModelDatabase(dataSource);
+        return new ReadModelDatabase(PostgresSchema.orInMemory("query"));
     }
 
     public JdbcClient jdbc() {

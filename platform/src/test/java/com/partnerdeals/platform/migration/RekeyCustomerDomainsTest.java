@@ -9,6 +9,7 @@ import com.partnerdeals.platform.testing.InMemoryDatabase;
 import com.partnerdeals.platform.testing.MutableClock;
 import com.partnerdeals.platform.testing.PortalSettings;
 import com.partnerdeals.platform.testing.PostgresAvailable;
+import com.partnerdeals.platform.testing.PostgresSchema;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
@@ -26,7 +27,6 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * SPEC 12, migration 17: a store whose lookup tables and read models were written with the full domain of the
@@ -38,7 +38,6 @@ class RekeyCustomerDomainsTest {
     static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
     static final Instant PROTECTED = NOW.plus(Duration.ofDays(30));
     static final Instant LAPSED = NOW.minus(Duration.ofDays(1));
-    private static final String SCHEMA = System.getProperty("test.schema", "partner_deals_test") + "_migration";
     private static final PortalProperties PROPERTIES = PortalSettings.of("portal.personal-data.master-key",
             Base64.getEncoder().encodeToString("migration-test-master-key-012345".getBytes(StandardCharsets.UTF_8)));
 
@@ -48,10 +47,7 @@ class RekeyCustomerDomainsTest {
     @BeforeEach
     void storeWrittenByTheVersionBefore() {
         PostgresAvailable.assumeDatabase();
-        boolean postgres = "postgres".equals(System.getProperty("test.database"));
-        database = postgres
-                ? new DriverManagerDataSource("jdbc:postgresql://localhost:5432/test?currentSchema=" + SCHEMA, "postgres", "")
-                : InMemoryDatabase.empty();
+        database = PostgresSchema.POSTGRES ? PostgresSchema.dataSource("migration") : InMemoryDatabase.empty();
         Flyway before = flyway(new EncryptStoredPersonalData(PROPERTIES)).target("16").load();
         before.clean();
         before.migrate();
@@ -61,7 +57,7 @@ class RekeyCustomerDomainsTest {
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway(JavaMigration... migrations) {
         var configuration = Flyway.configure().dataSource(database).locations("classpath:db/migration")
                 .cleanDisabled(false).javaMigrations(migrations);
-        return "postgres".equals(System.getProperty("test.database")) ? configuration.schemas(SCHEMA) : configuration;
+        return PostgresSchema.POSTGRES ? configuration.schemas(PostgresSchema.name("migration")) : configuration;
     }
 
     /** Up to migration 17 only: later ones may rebuild a read model this test looks at. */

@@ -25,7 +25,7 @@ public class PostgresAvailable implements ExecutionCondition {
 
     /** True in the PostgreSQL pass on a machine without PostgreSQL, unless under CI. */
     public static boolean skipPostgresPass() {
-        return "postgres".equals(System.getProperty("test.database"))
+        return PostgresSchema.POSTGRES
                 && !"true".equalsIgnoreCase(System.getenv("CI"))
                 && !reachable();
     }

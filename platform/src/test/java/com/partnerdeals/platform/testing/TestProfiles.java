@@ -10,7 +10,7 @@ public class TestProfiles implements ActiveProfilesResolver {
 
     @Override
     public String[] resolve(Class<?> testClass) {
-        return "postgres".equals(System.getProperty("test.database"))
+        return PostgresSchema.POSTGRES
                 ? new String[] {"test", "postgres"}
                 : new String[] {"test"};
     }
