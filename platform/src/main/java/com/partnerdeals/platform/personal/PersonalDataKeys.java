@@ -45,6 +45,7 @@ public class PersonalDataKeys {
     private final MasterKey master;
     private final List<MasterKey> previousMasters;
     private final Clock clock;
+    private final Clock cacheClock;
     /**
      * Least recently used first out, on purpose: a replay reads keys ahead in the order they were issued and needs them
      * kept until its events come to them, where a frequency-based cache (Caffeine's) may turn away a key not used yet;
@@ -69,10 +70,16 @@ public class PersonalDataKeys {
     });
 
     PersonalDataKeys(JdbcClient jdbc, MasterKey master, List<MasterKey> previousMasters, Clock clock) {
+        this(jdbc, master, previousMasters, clock, Clock.systemUTC());
+    }
+
+    /** {@code clock} stamps the stored keys; {@code cacheClock} times how long a key stays cached. */
+    PersonalDataKeys(JdbcClient jdbc, MasterKey master, List<MasterKey> previousMasters, Clock clock, Clock cacheClock) {
         this.jdbc = jdbc;
         this.master = master;
         this.previousMasters = List.copyOf(previousMasters);
         this.clock = clock;
+        this.cacheClock = cacheClock;
     }
 
     /** The keyed hash that names a subject: HMAC-SHA256 under a key of its own, kept in the key table. */
@@ -123,11 +130,11 @@ public class PersonalDataKeys {
         synchronized (cache) {
             Cached cached = cache.get(keyId);
             // Erased keys expire too: an erasure whose transaction rolled back must not leave a key unreadable here.
-            if (cached != null && cached.until() > System.currentTimeMillis()) {
+            if (cached != null && cached.until() > cacheClock.millis()) {
                 return cached.key();
             }
         }
-        long until = System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis();
+        long until = cacheClock.millis() + LIVE_KEY_CACHING.toMillis();
         Map<String, Cached> read = new LinkedHashMap<>();
         jdbc.sql("SELECT key_id, wrapped_key, master_key_id FROM personal_data_key WHERE key_id >= ? ORDER BY key_id LIMIT "
                         + KEYS_READ_AHEAD)
@@ -157,7 +164,7 @@ public class PersonalDataKeys {
 
     private void remember(String keyId, Optional<SecretKey> key) {
         synchronized (cache) {
-            cache.put(keyId, new Cached(key, System.currentTimeMillis() + LIVE_KEY_CACHING.toMillis()));
+            cache.put(keyId, new Cached(key, cacheClock.millis() + LIVE_KEY_CACHING.toMillis()));
         }
     }
 

@@ -3,8 +3,11 @@ package com.partnerdeals.platform.personal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerdeals.api.personal.PersonalData;
+import com.partnerdeals.platform.testing.MutableClock;
 import com.partnerdeals.platform.testing.PostgresSchema;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class PersonalDataKeysTest {
 
+    JdbcClient jdbc;
+    MasterKey master;
     PersonalDataKeys keys;
     TransactionTemplate transactions;
     String subject;
@@ -31,8 +36,9 @@ class PersonalDataKeysTest {
     @BeforeEach
     void setUp() {
         DataSource database = PostgresSchema.orInMemory("personal_data_keys");
-        keys = new PersonalDataKeys(JdbcClient.create(database),
-                MasterKey.fromBase64("master", PersonalDataSerializerTest.MASTER), List.of(), Clock.systemUTC());
+        jdbc = JdbcClient.create(database);
+        master = MasterKey.fromBase64("master", PersonalDataSerializerTest.MASTER);
+        keys = new PersonalDataKeys(jdbc, master, List.of(), Clock.systemUTC());
         transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
         subject = keys.subjectHash(PersonalData.Subject.CONTACT, "anna.virtanen@acme.fi");
         transactions.executeWithoutResult(status -> keys.currentKey(subject));
@@ -60,6 +66,23 @@ class PersonalDataKeysTest {
         assertThat(erasure.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         Boolean stillLive = transactions.execute(status -> keys.lockLiveKey(subject));
         assertThat(stillLive).isFalse();
+    }
+
+    /** README, Personal data: "Other nodes drop a cached key within a minute". */
+    @Test
+    void anotherNodeThatCachedTheKeyReadsItAsErasedWithinAMinute() {
+        MutableClock otherNodesTime = new MutableClock(Instant.now());
+        PersonalDataKeys otherNode = new PersonalDataKeys(jdbc, master, List.of(), Clock.systemUTC(), otherNodesTime);
+        String keyId = keys.currentKey(subject).id();
+        assertThat(otherNode.key(keyId)).isPresent();
+
+        transactions.executeWithoutResult(status -> keys.erase(subject));
+
+        assertThat(keys.key(keyId)).as("on the node that erased it, at once").isEmpty();
+        otherNodesTime.advance(Duration.ofSeconds(59));
+        assertThat(otherNode.key(keyId)).as("still cached on the other node").isPresent();
+        otherNodesTime.advance(Duration.ofSeconds(2));
+        assertThat(otherNode.key(keyId)).isEmpty();
     }
 
     /** A transaction on another thread that has done its work and stays open until committed. */
