@@ -24,6 +24,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -158,6 +160,15 @@ class PersonalDataHttpTest {
         assertThat(history.get(history.size() - 1).get("eventType").asString()).isEqualTo("DealNoteRedacted");
         assertThat(history.get(history.size() - 1).get("actor").get("subject").asString()).isEqualTo("manager@vendor.example");
         assertThat(dump()).doesNotContain(secret).doesNotContainIgnoringCase(hex(secret));
+    }
+
+    /** A key erased on another node must also leave this node's memory (PersonalDataKeys#forgetExpiredKeys). */
+    @Test
+    void theCachedKeysAreSweptEveryMinute(@Autowired ScheduledTaskHolder schedules) {
+        assertThat(schedules.getScheduledTasks()).map(scheduled -> scheduled.getTask())
+                .filteredOn(task -> task.toString().endsWith("PersonalDataKeys.forgetExpiredKeys"))
+                .singleElement()
+                .satisfies(task -> assertThat(((FixedDelayTask) task).getIntervalDuration()).isEqualTo(Duration.ofMinutes(1)));
     }
 
     /** A stored ciphertext altered by one byte: the read fails loudly; a projection parks the event. */

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * CPU time used by the three parties of a run: the service process, the database server's backends for the
@@ -45,8 +46,20 @@ final class CpuMeter {
     }
 
     private double databaseSeconds() {
-        if (!(database instanceof TargetDatabase.Postgres postgres)) {
+        if (!(database instanceof TargetDatabase.Postgres)) {
             return 0;
+        }
+        return backends().map(pids -> pids.stream().mapToDouble(CpuMeter::seconds).sum()).orElse(Double.NaN);
+    }
+
+    /** PostgreSQL's backends serving the benchmark's database now; none on H2, which runs inside the service. */
+    List<Long> databaseBackends() {
+        return backends().orElse(List.of());
+    }
+
+    private Optional<List<Long>> backends() {
+        if (!(database instanceof TargetDatabase.Postgres postgres)) {
+            return Optional.of(List.of());
         }
         List<Long> backends = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(postgres.serverUrl() + "postgres", postgres.user(), "");
@@ -57,9 +70,9 @@ final class CpuMeter {
                 backends.add(pids.getLong(1));
             }
         } catch (SQLException unavailable) {
-            return Double.NaN;
+            return Optional.empty();
         }
-        return backends.stream().mapToDouble(CpuMeter::seconds).sum();
+        return Optional.of(backends);
     }
 
     /** utime + stime of a process (fields 14 and 15 of /proc/PID/stat), 0 if it is gone. */

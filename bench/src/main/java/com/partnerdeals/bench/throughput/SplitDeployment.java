@@ -3,6 +3,7 @@ package com.partnerdeals.bench.throughput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,11 +46,16 @@ final class SplitDeployment {
             JitActivity.Reading compiledBefore = jit.read();
             CpuMeter commandCpu = new CpuMeter(commandSide.pid(), database);
             CpuMeter queryCpu = new CpuMeter(querySide.pid(), null);
+            List<CoreWaits.Party> parties = List.of(CoreWaits.Party.process("command side", commandSide.pid()),
+                    CoreWaits.Party.process("query side", querySide.pid()),
+                    new CoreWaits.Party("database", commandCpu::databaseBackends));
             CpuMeter.Reading commandBefore = commandCpu.read();
             CpuMeter.Reading queryBefore = queryCpu.read();
             PhasePauses measuredRun = PhasePauses.startingNow();
+            CoreWaits measuredWaits = CoreWaits.startingNow(parties);
             CommandLoad.Result measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
             String pausesMeanwhile = measuredRun.of("command side", commandSide.gcPauses);
+            String waitsMeanwhile = measuredWaits.since();
             CpuMeter.Reading commandUsed = commandCpu.read().minus(commandBefore);
             CpuMeter.Reading queryUsed = queryCpu.read().minus(queryBefore);
             String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
@@ -60,33 +66,44 @@ final class SplitDeployment {
             measured.byKind().forEach((kind, latency) -> System.out.printf("    %-9s %s%n", kind, latency));
             System.out.printf("    CPU per command: command side %.2f ms, query side %.2f ms, database %.2f ms%n",
                     commandUsed.service() * perCommand, queryUsed.service() * perCommand, commandUsed.database() * perCommand);
-            System.out.printf("    during the measured run, on the command side, %s%n    %s%n", jitMeanwhile, pausesMeanwhile);
+            System.out.printf("    during the measured run, on the command side, %s%n    %s%n    %s%n", jitMeanwhile,
+                    pausesMeanwhile, waitsMeanwhile);
 
             System.out.println("  Visibility across processes (command side's response -> query side's GET shows it):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             PhasePauses idlePhase = PhasePauses.startingNow();
+            CoreWaits idleWaits = CoreWaits.startingNow(parties);
             VisibilityProbe.Result idle = new VisibilityProbe(mix, querySide.api, reader).run(settings.idleVisibilitySamples());
-            System.out.printf("    idle: %s%n      %s%n", idle.delay(), idlePhase.of("query side", querySide.gcPauses));
+            System.out.printf("    idle: %s%n      %s%n      %s%n      %s%n", idle.delay(), roundTrip(idle),
+                    idlePhase.of("query side", querySide.gcPauses), idleWaits.since());
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             PhasePauses moderatePhase = PhasePauses.startingNow();
+            CoreWaits moderateWaits = CoreWaits.startingNow(parties);
             CompletableFuture<CommandLoad.Result> paced = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), moderateRate));
             VisibilityProbe.Result moderate = new VisibilityProbe(mix, querySide.api, reader).run(() -> !paced.isDone());
-            System.out.printf("    moderate load (paced to %.0f commands/s, ran %.0f/s): %s%n      %s%n",
-                    moderateRate, paced.join().commandsPerSecond(), moderate.delay(),
-                    moderatePhase.of("query side", querySide.gcPauses));
+            System.out.printf("    moderate load (paced to %.0f commands/s, ran %.0f/s): %s%n      %s%n      %s%n      %s%n",
+                    moderateRate, paced.join().commandsPerSecond(), moderate.delay(), roundTrip(moderate),
+                    moderatePhase.of("query side", querySide.gcPauses), moderateWaits.since());
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             PhasePauses fullPhase = PhasePauses.startingNow();
+            CoreWaits fullWaits = CoreWaits.startingNow(parties);
             CompletableFuture<CommandLoad.Result> unpaced = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), 0));
             VisibilityProbe.Result full = new VisibilityProbe(mix, querySide.api, reader).run(() -> !unpaced.isDone());
-            System.out.printf("    full load (ran %.0f commands/s): %s%n      %s%n",
-                    unpaced.join().commandsPerSecond(), full.delay(), fullPhase.of("query side", querySide.gcPauses));
+            System.out.printf("    full load (ran %.0f commands/s): %s%n      %s%n      %s%n      %s%n",
+                    unpaced.join().commandsPerSecond(), full.delay(), roundTrip(full),
+                    fullPhase.of("query side", querySide.gcPauses), fullWaits.since());
             return new Result(measured, commandUsed.service() * perCommand, queryUsed.service() * perCommand,
                     commandUsed.database() * perCommand, idle, moderate, full);
         }
+    }
+
+    /** The round trip of the GET that first showed a command's effect: a part of each sample's delay. */
+    private static String roundTrip(VisibilityProbe.Result result) {
+        return "(the observing GET's round trip: " + result.visibleGetRoundTrip() + ")";
     }
 }

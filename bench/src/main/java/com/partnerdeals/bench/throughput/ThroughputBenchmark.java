@@ -120,18 +120,24 @@ public final class ThroughputBenchmark {
             System.out.printf("  measured run of %d s ...%n", settings.measurement().toSeconds());
             JitActivity.Reading compiledBefore = jit.read();
             CpuMeter cpu = new CpuMeter(service.pid(), database);
+            List<CoreWaits.Party> parties = database instanceof TargetDatabase.Postgres
+                    ? List.of(CoreWaits.Party.process("service", service.pid()),
+                            new CoreWaits.Party("database", cpu::databaseBackends))
+                    : List.of(CoreWaits.Party.process("service", service.pid()));
             OptionalLong transactionsBefore = database.transactionsEnded();
             CpuMeter.Reading before = cpu.read();
             PhasePauses measuredRun = PhasePauses.startingNow();
+            CoreWaits measuredWaits = CoreWaits.startingNow(parties);
             measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
             String pausesMeanwhile = measuredRun.of("service", service.gcPauses);
+            String waitsMeanwhile = measuredWaits.since();
             CpuMeter.Reading used = cpu.read().minus(before);
             OptionalLong transactionsAfter = database.transactionsEnded();
             String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
             printLoad(measured);
             printCpu(used, measured);
             System.out.printf("    during the measured run %s%n", jitMeanwhile);
-            System.out.printf("    %s%n", pausesMeanwhile);
+            System.out.printf("    %s%n    %s%n", pausesMeanwhile, waitsMeanwhile);
             // Measured now, on a JIT the command load has warmed: right after the start it reads several times slower.
             webLimit = WebStackLimit.measure(service.api, participants, settings.clients(), settings.limitMeasurement());
             System.out.printf("    the web stack's limit: GET /api/partners/{id} with a token, %d clients: %,.0f requests/s%n",
@@ -150,27 +156,31 @@ public final class ThroughputBenchmark {
             System.out.println("Visibility (command response -> GET /api/deals/{id} shows its version):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             PhasePauses idlePhase = PhasePauses.startingNow();
+            CoreWaits idleWaits = CoreWaits.startingNow(parties);
             idle = new VisibilityProbe(mix, service.api, participants.managerToken).run(settings.idleVisibilitySamples());
-            printVisibility("idle", idle, null, idlePhase.of("service", service.gcPauses));
+            printVisibility("idle", idle, null, idlePhase.of("service", service.gcPauses), idleWaits.since());
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             PhasePauses moderatePhase = PhasePauses.startingNow();
+            CoreWaits moderateWaits = CoreWaits.startingNow(parties);
             CompletableFuture<CommandLoad.Result> load = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), moderateRate));
             moderate = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !load.isDone());
             moderateLoad = load.join();
             printVisibility(String.format("moderate load (%d clients paced to %.0f commands/s)", settings.clients(),
-                    moderateRate), moderate, moderateLoad, moderatePhase.of("service", service.gcPauses));
+                    moderateRate), moderate, moderateLoad, moderatePhase.of("service", service.gcPauses),
+                    moderateWaits.since());
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             PhasePauses fullPhase = PhasePauses.startingNow();
+            CoreWaits fullWaits = CoreWaits.startingNow(parties);
             CompletableFuture<CommandLoad.Result> fullSpeed = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), 0));
             full = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !fullSpeed.isDone());
             fullLoad = fullSpeed.join();
             printVisibility(String.format("full load (%d clients unpaced)", settings.clients()), full, fullLoad,
-                    fullPhase.of("service", service.gcPauses));
+                    fullPhase.of("service", service.gcPauses), fullWaits.since());
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             dealsBeforeSeeding = readModel.dealsOnBoard();
@@ -258,7 +268,7 @@ public final class ThroughputBenchmark {
     }
 
     private static void printVisibility(String condition, VisibilityProbe.Result result, CommandLoad.Result load,
-                                        String pausesMeanwhile) {
+                                        String pausesMeanwhile, String coreWaitsMeanwhile) {
         System.out.printf("  %s:%n    delay %s%n", condition, result.delay());
         System.out.printf("    (the observing GET's round trip: %s; %.1f polls per sample; %d not visible within 30 s; "
                 + "%d probe commands refused)%n", result.visibleGetRoundTrip(), result.pollsPerSample(),
@@ -267,7 +277,7 @@ public final class ThroughputBenchmark {
             System.out.printf("    background load meanwhile: %.0f commands/s, p50 %.1f ms, p99 %.1f ms, %d refused%n",
                     load.commandsPerSecond(), load.overall().medianMillis(), load.overall().p99Millis(), load.failures());
         }
-        System.out.printf("    %s%n", pausesMeanwhile);
+        System.out.printf("    %s%n    %s%n", pausesMeanwhile, coreWaitsMeanwhile);
     }
 
     private void printMachine() throws IOException {

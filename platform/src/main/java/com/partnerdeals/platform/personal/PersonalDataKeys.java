@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * One key per data subject (a customer contact, a note), in table {@code personal_data_key}, wrapped by the
@@ -25,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * unreadable. Subjects are stored as a keyed hash, never in clear.
  *
  * <p>Unwrapped keys are cached for a minute: erasure takes effect at once on this node and within a minute on
- * other nodes (their read models are updated by the erasure's events at once either way).
+ * other nodes (their read models are updated by the erasure's events at once either way). A sweep every minute
+ * lets go of expired keys, so that a key erased on another node does not stay in this node's memory until the cache
+ * happens to be full.
  */
 public class PersonalDataKeys {
 
@@ -160,6 +164,20 @@ public class PersonalDataKeys {
             cache.putAll(read);
         }
         return found.key();
+    }
+
+    /**
+     * Lets go of every cached key whose minute is over; answers how many. An expired key is never answered from the
+     * cache anyway, but without this its material would stay in memory until 50,000 newer keys pushed it out.
+     */
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    public int forgetExpiredKeys() {
+        long now = cacheClock.millis();
+        synchronized (cache) {
+            int before = cache.size();
+            cache.values().removeIf(cached -> cached.until() <= now);
+            return before - cache.size();
+        }
     }
 
     private void remember(String keyId, Optional<SecretKey> key) {

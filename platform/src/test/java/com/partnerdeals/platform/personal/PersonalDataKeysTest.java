@@ -85,6 +85,21 @@ class PersonalDataKeysTest {
         assertThat(otherNode.key(keyId)).isEmpty();
     }
 
+    @Test
+    void aKeyErasedOnAnotherNodeLeavesThisNodesMemoryAtTheSweepAfterItsMinute() {
+        MutableClock otherNodesTime = new MutableClock(Instant.now());
+        PersonalDataKeys otherNode = new PersonalDataKeys(jdbc, master, List.of(), Clock.systemUTC(), otherNodesTime);
+        String keyId = keys.currentKey(subject).id();
+        otherNode.key(keyId);
+        transactions.executeWithoutResult(status -> keys.erase(subject));
+
+        otherNodesTime.advance(Duration.ofSeconds(59));
+        assertThat(otherNode.forgetExpiredKeys()).as("within its minute, kept").isZero();
+        otherNodesTime.advance(Duration.ofSeconds(2));
+        assertThat(otherNode.forgetExpiredKeys()).as("the erased key").isEqualTo(1);
+        assertThat(otherNode.forgetExpiredKeys()).isZero();
+    }
+
     /** A transaction on another thread that has done its work and stays open until committed. */
     private record HeldOpen<T>(CompletableFuture<T> result, CountDownLatch release) {
 
