@@ -1,7 +1,6 @@
 package com.partnerdeals.bench.throughput;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * How long the threads of each party waited for a core while they were runnable, per millisecond they ran on one,
@@ -80,18 +78,14 @@ final class CoreWaits {
 
     private static Map<Long, Times> threadsOf(long pid) {
         Map<Long, Times> threads = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
-                    threads.put(Long.parseLong(task.getFileName().toString()),
-                            new Times(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
-                } catch (IOException | RuntimeException ended) {
-                    // the thread ended while the list was read
-                }
+        for (Path thread : CpuMeter.threads(pid)) {
+            try {
+                String[] fields = Files.readString(thread.resolve("schedstat")).trim().split(" ");
+                threads.put(Long.parseLong(thread.getFileName().toString()),
+                        new Times(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
+            } catch (IOException | RuntimeException ended) {
+                // the thread ended while the list was read
             }
-        } catch (IOException | UncheckedIOException gone) {
-            // the process has ended, or this is not Linux
         }
         return threads;
     }

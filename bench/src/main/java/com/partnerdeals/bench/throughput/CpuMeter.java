@@ -2,6 +2,7 @@ package com.partnerdeals.bench.throughput;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * CPU time used by the three parties of a run: the service process, the database server's backends for the
@@ -73,6 +75,15 @@ final class CpuMeter {
             return Optional.empty();
         }
         return Optional.of(backends);
+    }
+
+    /** A process's threads, /proc/PID/task/TID; none if the process is gone. */
+    static List<Path> threads(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.toList();
+        } catch (IOException | UncheckedIOException gone) {
+            return List.of();
+        }
     }
 
     /** utime + stime of a process (fields 14 and 15 of /proc/PID/stat), 0 if it is gone. */

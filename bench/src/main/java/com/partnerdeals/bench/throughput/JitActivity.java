@@ -1,11 +1,9 @@
 package com.partnerdeals.bench.throughput;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 /**
  * How much of the service's CPU its JIT compiler threads use, read from /proc (Linux): a compiler thread's
@@ -41,14 +39,10 @@ final class JitActivity {
     Reading read() {
         Path process = Path.of("/proc", Long.toString(servicePid));
         double compiler = 0;
-        try (Stream<Path> threads = Files.list(process.resolve("task"))) {
-            for (Path thread : threads.toList()) {
-                if (isCompiler(thread)) {
-                    compiler += CpuMeter.seconds(thread.resolve("stat"));
-                }
+        for (Path thread : CpuMeter.threads(servicePid)) {
+            if (isCompiler(thread)) {
+                compiler += CpuMeter.seconds(thread.resolve("stat"));
             }
-        } catch (IOException | UncheckedIOException gone) {
-            // the process has ended; its readings stop changing
         }
         return new Reading(CpuMeter.seconds(process.resolve("stat")), compiler);
     }

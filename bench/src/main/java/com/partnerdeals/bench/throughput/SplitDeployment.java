@@ -51,11 +51,10 @@ final class SplitDeployment {
                     new CoreWaits.Party("database", commandCpu::databaseBackends));
             CpuMeter.Reading commandBefore = commandCpu.read();
             CpuMeter.Reading queryBefore = queryCpu.read();
-            PhasePauses measuredRun = PhasePauses.startingNow();
-            CoreWaits measuredWaits = CoreWaits.startingNow(parties);
+            PhaseWaits measuredRun = PhaseWaits.startingNow(parties);
             CommandLoad.Result measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
-            String pausesMeanwhile = measuredRun.of("command side", commandSide.gcPauses);
-            String waitsMeanwhile = measuredWaits.since();
+            String pausesMeanwhile = measuredRun.pauses("command side", commandSide.gcPauses);
+            String waitsMeanwhile = measuredRun.coreWaits();
             CpuMeter.Reading commandUsed = commandCpu.read().minus(commandBefore);
             CpuMeter.Reading queryUsed = queryCpu.read().minus(queryBefore);
             String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
@@ -71,32 +70,29 @@ final class SplitDeployment {
 
             System.out.println("  Visibility across processes (command side's response -> query side's GET shows it):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            PhasePauses idlePhase = PhasePauses.startingNow();
-            CoreWaits idleWaits = CoreWaits.startingNow(parties);
+            PhaseWaits idlePhase = PhaseWaits.startingNow(parties);
             VisibilityProbe.Result idle = new VisibilityProbe(mix, querySide.api, reader).run(settings.idleVisibilitySamples());
             System.out.printf("    idle: %s%n      %s%n      %s%n      %s%n", idle.delay(), roundTrip(idle),
-                    idlePhase.of("query side", querySide.gcPauses), idleWaits.since());
+                    idlePhase.pauses("query side", querySide.gcPauses), idlePhase.coreWaits());
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            PhasePauses moderatePhase = PhasePauses.startingNow();
-            CoreWaits moderateWaits = CoreWaits.startingNow(parties);
+            PhaseWaits moderatePhase = PhaseWaits.startingNow(parties);
             CompletableFuture<CommandLoad.Result> paced = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), moderateRate));
             VisibilityProbe.Result moderate = new VisibilityProbe(mix, querySide.api, reader).run(() -> !paced.isDone());
             System.out.printf("    moderate load (paced to %.0f commands/s, ran %.0f/s): %s%n      %s%n      %s%n      %s%n",
                     moderateRate, paced.join().commandsPerSecond(), moderate.delay(), roundTrip(moderate),
-                    moderatePhase.of("query side", querySide.gcPauses), moderateWaits.since());
+                    moderatePhase.pauses("query side", querySide.gcPauses), moderatePhase.coreWaits());
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            PhasePauses fullPhase = PhasePauses.startingNow();
-            CoreWaits fullWaits = CoreWaits.startingNow(parties);
+            PhaseWaits fullPhase = PhaseWaits.startingNow(parties);
             CompletableFuture<CommandLoad.Result> unpaced = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), 0));
             VisibilityProbe.Result full = new VisibilityProbe(mix, querySide.api, reader).run(() -> !unpaced.isDone());
             System.out.printf("    full load (ran %.0f commands/s): %s%n      %s%n      %s%n      %s%n",
                     unpaced.join().commandsPerSecond(), full.delay(), roundTrip(full),
-                    fullPhase.of("query side", querySide.gcPauses), fullWaits.since());
+                    fullPhase.pauses("query side", querySide.gcPauses), fullPhase.coreWaits());
             return new Result(measured, commandUsed.service() * perCommand, queryUsed.service() * perCommand,
                     commandUsed.database() * perCommand, idle, moderate, full);
         }

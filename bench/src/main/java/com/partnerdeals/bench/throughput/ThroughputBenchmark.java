@@ -126,11 +126,10 @@ public final class ThroughputBenchmark {
                     : List.of(CoreWaits.Party.process("service", service.pid()));
             OptionalLong transactionsBefore = database.transactionsEnded();
             CpuMeter.Reading before = cpu.read();
-            PhasePauses measuredRun = PhasePauses.startingNow();
-            CoreWaits measuredWaits = CoreWaits.startingNow(parties);
+            PhaseWaits measuredRun = PhaseWaits.startingNow(parties);
             measured = CommandLoad.run(mix, settings.clients(), settings.measurement(), 0);
-            String pausesMeanwhile = measuredRun.of("service", service.gcPauses);
-            String waitsMeanwhile = measuredWaits.since();
+            String pausesMeanwhile = measuredRun.pauses("service", service.gcPauses);
+            String waitsMeanwhile = measuredRun.coreWaits();
             CpuMeter.Reading used = cpu.read().minus(before);
             OptionalLong transactionsAfter = database.transactionsEnded();
             String jitMeanwhile = JitActivity.describe(jit.read().compilerShareSince(compiledBefore));
@@ -155,32 +154,29 @@ public final class ThroughputBenchmark {
 
             System.out.println("Visibility (command response -> GET /api/deals/{id} shows its version):");
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            PhasePauses idlePhase = PhasePauses.startingNow();
-            CoreWaits idleWaits = CoreWaits.startingNow(parties);
+            PhaseWaits idlePhase = PhaseWaits.startingNow(parties);
             idle = new VisibilityProbe(mix, service.api, participants.managerToken).run(settings.idleVisibilitySamples());
-            printVisibility("idle", idle, null, idlePhase.of("service", service.gcPauses), idleWaits.since());
+            printVisibility("idle", idle, null, idlePhase.pauses("service", service.gcPauses), idlePhase.coreWaits());
 
             double moderateRate = measured.commandsPerSecond() / 2;
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            PhasePauses moderatePhase = PhasePauses.startingNow();
-            CoreWaits moderateWaits = CoreWaits.startingNow(parties);
+            PhaseWaits moderatePhase = PhaseWaits.startingNow(parties);
             CompletableFuture<CommandLoad.Result> load = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), moderateRate));
             moderate = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !load.isDone());
             moderateLoad = load.join();
             printVisibility(String.format("moderate load (%d clients paced to %.0f commands/s)", settings.clients(),
-                    moderateRate), moderate, moderateLoad, moderatePhase.of("service", service.gcPauses),
-                    moderateWaits.since());
+                    moderateRate), moderate, moderateLoad, moderatePhase.pauses("service", service.gcPauses),
+                    moderatePhase.coreWaits());
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
-            PhasePauses fullPhase = PhasePauses.startingNow();
-            CoreWaits fullWaits = CoreWaits.startingNow(parties);
+            PhaseWaits fullPhase = PhaseWaits.startingNow(parties);
             CompletableFuture<CommandLoad.Result> fullSpeed = CompletableFuture.supplyAsync(() ->
                     CommandLoad.run(mix, settings.clients(), settings.visibilityUnderLoad(), 0));
             full = new VisibilityProbe(mix, service.api, participants.managerToken).run(() -> !fullSpeed.isDone());
             fullLoad = fullSpeed.join();
             printVisibility(String.format("full load (%d clients unpaced)", settings.clients()), full, fullLoad,
-                    fullPhase.of("service", service.gcPauses), fullWaits.since());
+                    fullPhase.pauses("service", service.gcPauses), fullPhase.coreWaits());
 
             readModel.awaitUpToDate(Duration.ofMillis(200), Duration.ofMinutes(10));
             dealsBeforeSeeding = readModel.dealsOnBoard();
