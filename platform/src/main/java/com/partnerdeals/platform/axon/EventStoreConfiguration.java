@@ -28,11 +28,12 @@ public class EventStoreConfiguration {
 
     @Bean
     @Primary
-    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration axon) {
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration axon,
+                                  WakeableEventStore.Settings settings) {
         return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .cachedEvents(CACHED_EVENTS)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class)), settings);
     }
 }
