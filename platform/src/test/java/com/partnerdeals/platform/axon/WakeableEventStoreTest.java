@@ -1,6 +1,7 @@
 package com.partnerdeals.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,17 @@ class WakeableEventStoreTest {
 
         assertThat(stream.hasNextAvailable(2, TimeUnit.SECONDS)).as("read at once, not at the next poll").isTrue();
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("second");
+    }
+
+    @Test
+    void aCommitWithinTheGapWhileTheStoreShutsDownStillCommits() throws InterruptedException {
+        follow(Duration.ofSeconds(3));
+        eventStore.publish(GenericEventMessage.asEventMessage("first"));
+        eventStore.shutDown();
+
+        assertThatCode(() -> eventStore.publish(GenericEventMessage.asEventMessage("second")))
+                .as("no read can be scheduled any more, and the commit does not fail for it")
+                .doesNotThrowAnyException();
     }
 
     /** A stream that follows the head through the store's reader (a new stream first reads the store itself). */
