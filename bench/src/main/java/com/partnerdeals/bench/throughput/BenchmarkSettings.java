@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * What the benchmark runs, from system properties ({@code -Dbench.clients=16} ...), with the issue's defaults.
  * {@code -Dbench.quick=true} changes the defaults to a run of a few minutes for before/after comparisons: shorter
  * phases, fewer idle visibility samples, no replay (each can still be set on its own). {@code -Dbench.split=false}
- * skips the split deployment's pass (PostgreSQL only).
+ * skips the split deployment's pass (PostgreSQL only); its two jars are then not looked for (null).
  */
 record BenchmarkSettings(List<String> databases,
                          int clients,
@@ -35,6 +35,7 @@ record BenchmarkSettings(List<String> databases,
     static BenchmarkSettings fromSystemProperties() throws IOException {
         Path work = Path.of(property("bench.workDirectory", "bench/target/throughput"));
         boolean quick = Boolean.parseBoolean(property("bench.quick", "false"));
+        boolean split = Boolean.parseBoolean(property("bench.split", "true"));
         return new BenchmarkSettings(
                 List.of(property("bench.databases", "h2,postgres").split(",")),
                 Integer.parseInt(property("bench.clients", "16")),
@@ -47,10 +48,11 @@ record BenchmarkSettings(List<String> databases,
                 property("bench.postgres.serverUrl", "jdbc:postgresql://127.0.0.1:5432/"),
                 property("bench.postgres.database", "partnerdeals_throughput"),
                 property("bench.postgres.user", "postgres"),
-                serviceJar(property("bench.serviceJar", ""), "app"),
-                Boolean.parseBoolean(property("bench.split", "true")),
-                serviceJar(property("bench.commandSideJar", ""), "command-side"),
-                serviceJar(property("bench.querySideJar", ""), "query-side"),
+                serviceJar("bench.serviceJar", "app"),
+                split,
+                // Looked for only when the split deployment runs, so that a run without it needs only the app's jar.
+                split ? serviceJar("bench.commandSideJar", "command-side") : null,
+                split ? serviceJar("bench.querySideJar", "query-side") : null,
                 Arrays.stream(property("bench.serviceJvmOptions", "-Xms1g -Xmx1g").split(" ")).filter(s -> !s.isBlank()).toList(),
                 work);
     }
@@ -59,8 +61,9 @@ record BenchmarkSettings(List<String> databases,
         return System.getProperty(name, defaultValue);
     }
 
-    /** The executable jar the build leaves in the module's target directory, unless one is named. */
-    private static Path serviceJar(String named, String module) throws IOException {
+    /** The executable jar named by {@code property}, else the one the build leaves in the module's target directory. */
+    private static Path serviceJar(String property, String module) throws IOException {
+        String named = property(property, "");
         if (!named.isBlank()) {
             return Path.of(named);
         }
@@ -68,7 +71,7 @@ record BenchmarkSettings(List<String> databases,
         try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
             return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No " + target + "/*-exec.jar: run from the checkout's root "
-                            + "after `mvn -Pbench -pl bench -am package -DskipTests`, or set -Dbench.serviceJar"));
+                            + "after `mvn -Pbench -pl bench -am package -DskipTests`, or set -D" + property));
         }
     }
 }
