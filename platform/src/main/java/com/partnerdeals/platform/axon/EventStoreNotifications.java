@@ -3,8 +3,7 @@ package com.partnerdeals.platform.axon;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Component;
  * <p>After a commit that stored events, a thread of its own sends {@code NOTIFY} on channel {@value #CHANNEL},
  * naming this process. Never inside the command's transaction: PostgreSQL serialises the commits of notifying
  * transactions on one lock, which would serialise every command. Commits that come while a notification is on its
- * way share the next one, and notifications are at least {@link #NOTIFY_EVERY_MILLIS} ms apart, so a busy process
- * sends 40 a second at most. Off on other databases (H2, the embedded default, is used by one process).
+ * way share the next one, and notifications are at least {@link #NOTIFY_GAP} apart ({@link NewEventSignal}), so a
+ * busy process sends 40 a second at most. Off on other databases (H2, the embedded default, is used by one process).
  */
 @Component
 public class EventStoreNotifications implements SmartLifecycle {
@@ -36,14 +35,12 @@ public class EventStoreNotifications implements SmartLifecycle {
      * and database spent about 2.5 times the CPU per command they spent with the 1 s poll, in one pair of runs on a
      * loaded machine whose spread bench/THROUGHPUT.md puts at a third.
      */
-    private static final long NOTIFY_EVERY_MILLIS = 25;
+    private static final Duration NOTIFY_GAP = Duration.ofMillis(25);
     private static final Logger log = LoggerFactory.getLogger(EventStoreNotifications.class);
 
     private final JdbcTemplate jdbc;
-    private final Semaphore eventsCommitted = new Semaphore(0);
     private final Counter sent;
-    private volatile boolean running;
-    private Thread sender;
+    private volatile NewEventSignal otherProcesses;
 
     public EventStoreNotifications(WakeableEventStore eventStore, DataSource dataSource, MeterRegistry meters) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -68,49 +65,39 @@ public class EventStoreNotifications implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (running || !onPostgres()) {
+        if (otherProcesses != null || !onPostgres()) {
             return;
         }
-        running = true;
-        sender = new Thread(this::send, "event-notify");
-        sender.setDaemon(true);
-        sender.start();
+        otherProcesses = new NewEventSignal("event-notify", NOTIFY_GAP, this::notifyOtherProcesses);
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        if (sender != null) {
-            sender.interrupt();
-            sender = null;
+        if (otherProcesses != null) {
+            otherProcesses.close();
+            otherProcesses = null;
         }
     }
 
     /** Whether notifications are sent: on PostgreSQL, once started. */
     @Override
     public boolean isRunning() {
-        return running;
+        return otherProcesses != null;
     }
 
     private void eventsCommitted() {
-        if (running && eventsCommitted.availablePermits() == 0) {
-            eventsCommitted.release();
+        NewEventSignal signal = otherProcesses;
+        if (signal != null) {
+            signal.signal();
         }
     }
 
-    private void send() {
-        while (running) {
-            try {
-                eventsCommitted.acquire();
-                eventsCommitted.drainPermits();
-                jdbc.queryForObject("SELECT pg_notify(?, ?)", Object.class, CHANNEL, PROCESS_NAME);
-                sent.increment();
-                TimeUnit.MILLISECONDS.sleep(NOTIFY_EVERY_MILLIS);
-            } catch (InterruptedException stopping) {
-                return;
-            } catch (RuntimeException failure) {
-                log.debug("Could not notify other processes of new events; they find them at their next poll", failure);
-            }
+    private void notifyOtherProcesses() {
+        try {
+            jdbc.queryForObject("SELECT pg_notify(?, ?)", Object.class, CHANNEL, PROCESS_NAME);
+            sent.increment();
+        } catch (RuntimeException failure) {
+            log.debug("Could not notify other processes of new events; they find them at their next poll", failure);
         }
     }
 

@@ -3,11 +3,6 @@ package com.partnerdeals.platform.axon;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,12 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the store for new events at once (the query side's listener does, when notified). Without the latter, events
  * another process stores reach this one's streams at the store's next poll, up to a second later.
  *
- * <p>Under load its reader is woken at most once per {@link Settings#readGap}. Axon's reader is woken after every
- * commit of this process: under load that was 1.4 queries per command, each finding about the one event of that
- * command, and the projections then committed a batch per event or two (bench/THROUGHPUT.md). Now a commit that
- * comes sooner than the gap after the reader's last wake-up waits for the rest of the gap, and the commits that
- * come meanwhile are read together. The first commit after a quiet spell is read at once, so an idle service's read
- * models are as quick as before. (Once woken, Axon's reader reads on while its reads find events; the gap bounds
+ * <p>Under load its reader is woken at most once per {@link Settings#readGap} ({@link NewEventSignal}). Axon's reader
+ * is woken after every commit of this process: under load that was 1.4 queries per command, each finding about the
+ * one event of that command, and the projections then committed a batch per event or two (bench/THROUGHPUT.md). Now a
+ * commit that comes sooner than the gap after the reader's last wake-up waits for the rest of the gap, and the
+ * commits that come meanwhile are read together. The first commit after a quiet spell is read at once, so an idle
+ * service's read models are as quick as before. (Once woken, Axon's reader reads on while its reads find events; the gap bounds
  * its wake-ups, not its reads.)
  */
 public class WakeableEventStore extends EmbeddedEventStore {
@@ -43,24 +38,16 @@ public class WakeableEventStore extends EmbeddedEventStore {
     }
 
     private final List<Runnable> committedListeners = new CopyOnWriteArrayList<>();
-    private final long readGapNanos;
-    private final ScheduledExecutorService laterReads = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "event-store-read-gap");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean readPending = new AtomicBoolean();
-    private volatile long lastRead;
+    private final NewEventSignal readerWakeUp;
 
     WakeableEventStore(Builder builder, Settings settings) {
         super(builder);
-        this.readGapNanos = settings.readGap().toNanos();
-        this.lastRead = System.nanoTime() - readGapNanos;
+        this.readerWakeUp = new NewEventSignal("event-store-read-gap", settings.readGap(), this::wakeReader);
     }
 
     /** Has the reader read the store for new events now, or at the gap's end if it was woken less than a gap ago. */
     public void readNewEventsNow() {
-        readWithinGap();
+        readerWakeUp.signal();
     }
 
     /** Runs {@code listener} after every commit that stored events in this process. */
@@ -70,7 +57,7 @@ public class WakeableEventStore extends EmbeddedEventStore {
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
-        readWithinGap();
+        readerWakeUp.signal();
         if (!events.isEmpty()) {
             committedListeners.forEach(Runnable::run);
         }
@@ -78,29 +65,11 @@ public class WakeableEventStore extends EmbeddedEventStore {
 
     @Override
     public void shutDown() {
-        laterReads.shutdownNow();
+        readerWakeUp.close();
         super.shutDown();
     }
 
-    /** Wakes the reader now if the gap since its last wake-up has passed, else once at the gap's end. */
-    private void readWithinGap() {
-        long wait = lastRead + readGapNanos - System.nanoTime();
-        if (wait <= 0) {
-            wakeReader();
-        } else if (readPending.compareAndSet(false, true)) {
-            try {
-                laterReads.schedule(() -> {
-                    readPending.set(false);
-                    wakeReader();
-                }, wait, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException shutDown) {
-                // A commit while the store shuts down: nothing will read for it in this process any more.
-            }
-        }
-    }
-
     private void wakeReader() {
-        lastRead = System.nanoTime();
         super.afterCommit(List.of());
     }
 }
