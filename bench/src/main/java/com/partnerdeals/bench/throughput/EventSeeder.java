@@ -18,6 +18,7 @@ import com.partnerdeals.api.deal.NewsletterSubscriptionSubmitted;
 import com.partnerdeals.api.deal.Settlement;
 import com.partnerdeals.api.partner.PartnerRegistered;
 import com.partnerdeals.platform.axon.AxonStorageConfiguration;
+import com.partnerdeals.platform.axon.EventReadSettings;
 import com.partnerdeals.platform.config.PortalProperties;
 import com.partnerdeals.platform.personal.PersonalDataConfiguration;
 import java.math.BigDecimal;
@@ -93,6 +94,7 @@ final class EventSeeder {
             storage.registerBean(Clock.class, Clock::systemUTC);
             storage.registerBean(PortalProperties.class, () -> new PortalProperties(null, null, null, null, null, null,
                     new PortalProperties.PersonalData(ServiceProcess.BENCH_MASTER_KEY, null), null));
+            storage.registerBean(EventReadSettings.class, () -> new EventReadSettings(null));
             storage.register(PersonalDataConfiguration.class, AxonStorageConfiguration.class);
             storage.refresh();
             EventStorageEngine engine = storage.getBean(EventStorageEngine.class);

@@ -110,7 +110,8 @@ public class AxonStorageConfiguration {
                                           TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
-                                          ObjectProvider<EventUpcaster> upcasters) {
+                                          ObjectProvider<EventUpcaster> upcasters,
+                                          EventReadSettings reading) {
         return new ReadSavingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
@@ -125,7 +126,7 @@ public class AxonStorageConfiguration {
                 // asks again until a query answers none, one more query in every command's transaction.
                 .finalAggregateBatchPredicate(batch -> batch.size() < EVENTS_PER_QUERY)
                 .readEventDataWithGaps(ReadSavingEventStorageEngine::readEventDataWithGaps)
-                .schema(EVENT_SCHEMA));
+                .schema(EVENT_SCHEMA), reading.readGap());
     }
 
     @Bean

@@ -28,12 +28,11 @@ public class EventStoreConfiguration {
 
     @Bean
     @Primary
-    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration axon,
-                                  WakeableEventStore.Settings settings) {
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration axon) {
         return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .cachedEvents(CACHED_EVENTS)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class)), settings);
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
     }
 }

@@ -10,9 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Passes "new events are stored" on to one receiver, on a thread of its own and at most once per gap: the first
  * signal after a quiet spell at once, the signals that come within the gap together at its end. Under load a
- * signal per commit becomes one per gap, and the receiver handles the events of the whole gap at once: the event
- * store's reader ({@link WakeableEventStore}) and the other processes told by {@code NOTIFY}
- * ({@link EventStoreNotifications}).
+ * signal per commit becomes one per gap, and the receiver handles the events of the whole gap at once: the other
+ * processes told by {@code NOTIFY} ({@link EventStoreNotifications}).
  */
 final class NewEventSignal implements AutoCloseable {
 

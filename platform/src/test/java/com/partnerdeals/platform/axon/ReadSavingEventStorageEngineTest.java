@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReadSavingEventStorageEngineTest {
 
+    /** The reader's read gap where a test is about it: longer than anything else a test waits for. */
+    static final Duration READ_GAP = Duration.ofSeconds(3);
+
     DataSource database;
     ReadSavingEventStorageEngine engine;
     int transactionsBegun;
@@ -38,10 +42,14 @@ class ReadSavingEventStorageEngineTest {
     void storeThreeEvents() {
         database = PostgresSchema.orInMemory("storage_engine");
         engine = newEngine();
-        engine.appendEvents(IntStream.range(0, 3)
+        storeEvents(0, 3);
+        transactionsBegun = 0;
+    }
+
+    private void storeEvents(int firstSequence, int count) {
+        engine.appendEvents(IntStream.range(firstSequence, firstSequence + count)
                 .mapToObj(sequence -> new GenericDomainEventMessage<>("Deal", "deal-1", sequence, "event " + sequence))
                 .toList());
-        transactionsBegun = 0;
     }
 
     /** One query: at most a batch's width of positions after the token, here the first event only. */
@@ -57,6 +65,36 @@ class ReadSavingEventStorageEngineTest {
             last = next.get(next.size() - 1).trackingToken();
         }
         assertThat(all).containsExactly("event 0", "event 1", "event 2");
+    }
+
+    @Test
+    void theReadersReadSoonerThanTheGapAfterItsLastReadWaitsForTheRestAndFindsWhatWasCommittedMeanwhile() {
+        engine = newEngine(READ_GAP);
+        TrackingToken head = engine.createHeadToken();
+        long first = System.nanoTime();
+        assertThat(read(head, true)).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - first))
+                .as("the first read after a quiet spell is at once")
+                .isLessThan(Duration.ofSeconds(2));
+        storeEvents(3, 2);
+
+        long second = System.nanoTime();
+        List<TrackedEventMessage<?>> read = read(head, true);
+        assertThat(Duration.ofNanos(System.nanoTime() - second))
+                .as("the read right after another waits for the rest of the gap")
+                .isGreaterThan(Duration.ofMillis(1_500));
+        assertThat(payloads(read)).as("and finds the events committed meanwhile").containsExactly("event 3", "event 4");
+    }
+
+    @Test
+    void aProcessorsOwnStreamNeverWaitsForTheReadersGap() {
+        engine = newEngine(READ_GAP);
+        read(null, true);
+
+        long started = System.nanoTime();
+        assertThat(payloads(read(null, false))).hasSize(3);
+        assertThat(payloads(read(null, false))).hasSize(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
@@ -143,6 +181,10 @@ class ReadSavingEventStorageEngineTest {
     }
 
     private ReadSavingEventStorageEngine newEngine() {
+        return newEngine(Duration.ZERO);
+    }
+
+    private ReadSavingEventStorageEngine newEngine(Duration readGap) {
         JacksonSerializer json = JacksonSerializer.defaultSerializer();
         return new ReadSavingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(database::getConnection)
@@ -155,7 +197,7 @@ class ReadSavingEventStorageEngineTest {
                 .dataType(byte[].class)
                 .batchSize(2)
                 .readEventDataWithGaps(ReadSavingEventStorageEngine::readEventDataWithGaps)
-                .schema(AxonStorageConfiguration.EVENT_SCHEMA));
+                .schema(AxonStorageConfiguration.EVENT_SCHEMA), readGap);
     }
 
     private static DomainEventMessage<String> snapshotOfDeal1() {

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>How: the projections read the event store through {@link #wakingUp}, whose streams can call back. One
  * "doorbell" stream tails the event store; the embedded store fetches the events this process commits at once
- * (under load within {@code portal.events.read-gap}, {@code WakeableEventStore}), and those that other processes
+ * (under load within {@code portal.events.read-gap}, {@code ReadSavingEventStorageEngine}), and those that other processes
  * commit as soon as PostgreSQL notifies of them ({@code NotifiedEvents}; otherwise at its poll, every second).
  * Whenever the doorbell sees events it calls back every projection stream. It also calls back after a second
  * without events, so a missed wake-up costs at most a second. The doorbell only skips over the events; it reads
