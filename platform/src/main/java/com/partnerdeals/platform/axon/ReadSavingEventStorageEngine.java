@@ -101,7 +101,7 @@ class ReadSavingEventStorageEngine extends JdbcEventStorageEngine {
         for (long wait = until - System.nanoTime(); wait > 0; wait = until - System.nanoTime()) {
             LockSupport.parkNanos(this, wait);
             if (Thread.currentThread().isInterrupted()) {
-                break; // the read is wanted now (shutting down): it reads at once
+                break; // parkNanos returns at once while the flag is set: read now rather than spin
             }
         }
         readerLastRead = System.nanoTime();

@@ -1,6 +1,7 @@
 package com.partnerdeals.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,18 @@ class WakeableEventStoreTest {
             assertThat(stream.nextAvailable().getPayload()).isEqualTo(event);
         }
         assertThat(commitsHeard).hasValue(2);
+    }
+
+    @Test
+    void aCommitWhileTheStoreShutsDownStillCommits() throws InterruptedException {
+        eventStore.publish(GenericEventMessage.asEventMessage("first"));
+        assertThat(stream.hasNextAvailable(2, TimeUnit.SECONDS)).isTrue();
+        eventStore.shutDown();
+
+        assertThatCode(() -> eventStore.publish(GenericEventMessage.asEventMessage("second")))
+                .as("the reader is gone, and the commit does not fail for it")
+                .doesNotThrowAnyException();
+        assertThat(storage.readEvents(null, false).count()).as("both stored").isEqualTo(2);
     }
 
     @Test
