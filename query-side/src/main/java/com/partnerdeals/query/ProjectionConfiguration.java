@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link NewEventWakeUp}, which wakes them as soon as new events are stored.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RememberedViews.Settings.class)
+@EnableConfigurationProperties({ProjectionConfiguration.Settings.class, RememberedViews.Settings.class})
 public class ProjectionConfiguration {
 
     public static final String PARTNER_VIEWS = "partner-views";
@@ -32,17 +33,28 @@ public class ProjectionConfiguration {
     public static final List<String> PROJECTIONS = List.of(PARTNER_VIEWS, DEAL_VIEWS, CUSTOMER_OVERVIEW);
 
     /**
-     * Segments per projection: two query nodes can share the work, and a replay runs on two cores. More cost
-     * more than they give on two cores: the processor hands every event to every segment's queue and checks
-     * every queue's length for each event, which was a quarter of a replay's CPU with four (bench/THROUGHPUT.md).
+     * @param segments how many segments each projection's events are split into when its tokens are first
+     *                 created (a store that has them keeps its count). Two by default, so two query nodes can
+     *                 share the work. Each segment commits its own batches, with its own token update: the
+     *                 all-in-one launcher, one process by design, sets one, and each read is then one
+     *                 transaction per read model (bench/THROUGHPUT.md). More than two cost more than they give on
+     *                 two cores: the processor hands every event to every segment's queue.
      */
-    static final int SEGMENTS = 2;
+    @ConfigurationProperties("portal.projections")
+    public record Settings(Integer segments) {
+        public Settings {
+            segments = segments != null ? segments : 2;
+            if (segments < 1) {
+                throw new IllegalArgumentException("portal.projections.segments must be at least 1, not " + segments);
+            }
+        }
+    }
 
     @Bean
-    ConfigurerModule projectionProcessors(DeadLetterQueues deadLetterQueues, ProjectionWorkSharing workSharing,
-                                          NewEventWakeUp wakeUp) {
+    ConfigurerModule projectionProcessors(Settings projections, DeadLetterQueues deadLetterQueues,
+                                          ProjectionWorkSharing workSharing, NewEventWakeUp wakeUp) {
         PooledStreamingProcessorConfiguration settings = (axon, processor) -> processor
-                .initialSegmentCount(SEGMENTS)
+                .initialSegmentCount(projections.segments())
                 .maxSegmentProvider(workSharing::fairShare)
                 // A replay commits up to 500 events a transaction (fewer, larger batches cost the database less
                 // per event: bench/THROUGHPUT.md); live events are handled as they come.

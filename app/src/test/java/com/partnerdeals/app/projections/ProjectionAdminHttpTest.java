@@ -63,6 +63,20 @@ class ProjectionAdminHttpTest {
         assertThat(api.get("/api/admin/projections", program.tokens.partner(partner)).status()).isEqualTo(403);
     }
 
+    /** One process runs every projection: one segment each, one transaction per read model for each batch. */
+    @Test
+    void theAllInOneServiceRunsEachProjectionInOneSegment() {
+        program.newAcceptedDeal(partner);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.sql("""
+                        SELECT processor_name, COUNT(*) FROM token_entry
+                        WHERE processor_name IN ('deal-views', 'customer-overview', 'partner-views')
+                        GROUP BY processor_name""")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2))).list())
+                .containsExactlyInAnyOrder(Map.entry("deal-views", 1), Map.entry("customer-overview", 1),
+                        Map.entry("partner-views", 1)));
+        assertThat(status("deal-views").get("segments").asInt()).isOne();
+    }
+
     @Test
     void aReplayRebuildsTheReadModelExactlyAsItWasBuiltLive() {
         for (int i = 0; i < 5; i++) {

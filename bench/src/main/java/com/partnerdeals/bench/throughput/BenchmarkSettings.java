@@ -13,6 +13,11 @@ import java.util.stream.Stream;
  * {@code -Dbench.quick=true} changes the defaults to a run of a few minutes for before/after comparisons: shorter
  * phases, fewer idle visibility samples, no replay (each can still be set on its own). {@code -Dbench.split=false}
  * skips the split deployment's pass (PostgreSQL only); its two jars are then not looked for (null).
+ * {@code -Dbench.serviceJava=<path to java>} runs the services on another JVM than the benchmark's own.
+ * {@code -Dbench.compareWith=<jar>} runs {@link PairedComparison} and nothing else: that jar as B beside
+ * {@code bench.serviceJar} as A, in {@code bench.pairRounds} rounds of {@code bench.pairSliceSeconds} slices; B takes
+ * the JVM options {@code bench.compareJvmOptions} and the {@code java} of {@code bench.compareJava}, A's unless set.
+ * {@code compareWith} is null when not set.
  */
 record BenchmarkSettings(List<String> databases,
                          int clients,
@@ -30,12 +35,21 @@ record BenchmarkSettings(List<String> databases,
                          Path commandSideJar,
                          Path querySideJar,
                          List<String> serviceJvmOptions,
-                         Path workDirectory) {
+                         Path serviceJava,
+                         Path workDirectory,
+                         Path compareWith,
+                         List<String> compareJvmOptions,
+                         Path compareJava,
+                         int pairRounds,
+                         Duration pairSlice) {
 
     static BenchmarkSettings fromSystemProperties() throws IOException {
         Path work = Path.of(property("bench.workDirectory", "bench/target/throughput"));
+        Path serviceJava = Path.of(property("bench.serviceJava",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         boolean quick = Boolean.parseBoolean(property("bench.quick", "false"));
-        boolean split = Boolean.parseBoolean(property("bench.split", "true"));
+        Path compareWith = property("bench.compareWith", "").isBlank() ? null : Path.of(property("bench.compareWith", ""));
+        boolean split = compareWith == null && Boolean.parseBoolean(property("bench.split", "true"));
         return new BenchmarkSettings(
                 List.of(property("bench.databases", "h2,postgres").split(",")),
                 Integer.parseInt(property("bench.clients", "16")),
@@ -53,8 +67,18 @@ record BenchmarkSettings(List<String> databases,
                 // Looked for only when the split deployment runs, so that a run without it needs only the app's jar.
                 split ? serviceJar("bench.commandSideJar", "command-side") : null,
                 split ? serviceJar("bench.querySideJar", "query-side") : null,
-                Arrays.stream(property("bench.serviceJvmOptions", "-Xms1g -Xmx1g").split(" ")).filter(s -> !s.isBlank()).toList(),
-                work);
+                options(property("bench.serviceJvmOptions", "-Xms1g -Xmx1g")),
+                serviceJava,
+                work,
+                compareWith,
+                options(property("bench.compareJvmOptions", property("bench.serviceJvmOptions", "-Xms1g -Xmx1g"))),
+                Path.of(property("bench.compareJava", serviceJava.toString())),
+                Integer.parseInt(property("bench.pairRounds", "8")),
+                Duration.ofSeconds(Long.parseLong(property("bench.pairSliceSeconds", "15"))));
+    }
+
+    private static List<String> options(String spaced) {
+        return Arrays.stream(spaced.split(" ")).filter(option -> !option.isBlank()).toList();
     }
 
     private static String property(String name, String defaultValue) {

@@ -41,10 +41,16 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts the executable jar {@code jar}: the all-in-one service's, or one side's of the split deployment. */
     static ServiceProcess start(BenchmarkSettings settings, Path jar, TargetDatabase database, String secret, Path log)
             throws IOException {
+        return start(settings.serviceJava(), jar, settings.serviceJvmOptions(), database, secret, log);
+    }
+
+    /** Starts the executable jar {@code jar} on the {@code java} executable {@code java} with {@code jvmOptions}. */
+    static ServiceProcess start(Path java, Path jar, List<String> jvmOptions, TargetDatabase database, String secret,
+                                Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.serviceJvmOptions());
+        command.add(java.toString());
+        command.addAll(jvmOptions);
         GcPauses gcPauses = GcPauses.beside(log);
         command.addAll(gcPauses.jvmOptions());
         command.addAll(List.of("-jar", jar.toString(),

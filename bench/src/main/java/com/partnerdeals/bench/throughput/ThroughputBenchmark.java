@@ -60,6 +60,10 @@ public final class ThroughputBenchmark {
 
     private void run() throws Exception {
         printMachine();
+        if (settings.compareWith() != null) {
+            new PairedComparison(settings, SECRET).run();
+            return;
+        }
         for (String database : settings.databases()) {
             TargetDatabase target = switch (database.trim().toLowerCase()) {
                 case "h2" -> new TargetDatabase.H2(settings.workDirectory().resolve("h2"));
@@ -282,7 +286,8 @@ public final class ThroughputBenchmark {
         System.out.println("  cpu: " + firstLine(Path.of("/proc/cpuinfo"), "model name"));
         System.out.println("  memory: " + firstLine(Path.of("/proc/meminfo"), "MemTotal"));
         System.out.println("  java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        System.out.println("  service JVM options: " + settings.serviceJvmOptions() + "; jar " + settings.serviceJar());
+        System.out.println("  service JVM options: " + settings.serviceJvmOptions() + "; jar " + settings.serviceJar()
+                + "; java " + settings.serviceJava() + " (" + versionOf(settings.serviceJava()) + ")");
         System.out.println("  load generator: this JVM, " + settings.clients() + " client threads, java.net.http HTTP/1.1 keep-alive");
         if (settings.databases().stream().anyMatch(d -> d.startsWith("postgres"))) {
             try (Connection connection = DriverManager.getConnection(settings.postgresServerUrl() + "postgres",
@@ -305,6 +310,22 @@ public final class ThroughputBenchmark {
         try (Stream<String> lines = Files.lines(file)) {
             return lines.filter(line -> line.startsWith(prefix)).findFirst()
                     .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown");
+        }
+    }
+
+    /** The first line {@code java -version} prints. */
+    private static String versionOf(Path java) {
+        try {
+            Process version = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+            String first = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .findFirst().orElse("?");
+            version.waitFor();
+            return first;
+        } catch (IOException e) {
+            return "not runnable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
         }
     }
 

@@ -10,8 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -27,10 +30,20 @@ class CommandAdmissionTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch entered = new CountDownLatch(1);
     private final AtomicInteger handled = new AtomicInteger();
+    /**
+     * A thread per request, as the container gives. Not CompletableFuture's default executor: on two cores under
+     * JDK 25 it ran one task at a time, so the second request queued behind the first, held one.
+     */
+    private final ExecutorService clients = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopClients() {
+        clients.shutdownNow();
+    }
 
     @Test
     void aCommandWaitsForItsTurnAndIsRefusedWith503WhenTheWaitRunsOut() throws Exception {
-        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> send("POST", "/api/deals", true));
+        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> send("POST", "/api/deals", true), clients);
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 
         MockHttpServletResponse second = send("POST", "/api/deals/d-1/notes", false);
@@ -48,7 +61,7 @@ class CommandAdmissionTest {
 
     @Test
     void readsAreNeverHeldBack() throws Exception {
-        CompletableFuture<MockHttpServletResponse> command = CompletableFuture.supplyAsync(() -> send("POST", "/api/deals", true));
+        CompletableFuture<MockHttpServletResponse> command = CompletableFuture.supplyAsync(() -> send("POST", "/api/deals", true), clients);
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 
         assertThat(send("GET", "/api/deals/d-1", false).getStatus()).isEqualTo(200);
@@ -61,9 +74,9 @@ class CommandAdmissionTest {
     void theMetricsShowCommandsRunningAndWaiting() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CommandAdmission patient = new CommandAdmission(problems, new CommandAdmission.Settings(1, Duration.ofSeconds(30)), meters);
-        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", true));
+        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", true), clients);
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<MockHttpServletResponse> second = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", false));
+        CompletableFuture<MockHttpServletResponse> second = CompletableFuture.supplyAsync(() -> send(patient, "POST", "/api/deals", false), clients);
         await().atMost(Duration.ofSeconds(2)).until(() -> gauge(meters, "portal.commands.waiting") == 1);
 
         assertThat(gauge(meters, "portal.commands.running")).isEqualTo(1);
