@@ -70,8 +70,6 @@ final class PairedComparison {
         }
     }
 
-    private static final int PARTNERS = 32;
-
     private final BenchmarkSettings settings;
     private final String secret;
 
@@ -128,7 +126,7 @@ final class PairedComparison {
     }
 
     private Build build(String name, TargetDatabase.Postgres database, ServiceProcess service) {
-        Participants participants = new Participants(new Tokens(secret), PARTNERS);
+        Participants participants = new Participants(new Tokens(secret), ThroughputBenchmark.PARTNERS);
         participants.register(service.api);
         return new Build(name, database, new CommandMix(service.api, participants),
                 new CpuMeter(service.pid(), database), new JitActivity(service.pid()));

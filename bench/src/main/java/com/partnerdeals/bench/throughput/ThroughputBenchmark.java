@@ -38,7 +38,8 @@ import java.util.stream.Stream;
 public final class ThroughputBenchmark {
 
     private static final String SECRET = "benchmark-only-secret-0123456789abcdef0123";
-    private static final int PARTNERS = 32;
+    /** The partners whose consultants register the deals; the same in every run and in the side-by-side mode. */
+    static final int PARTNERS = 32;
 
     private final BenchmarkSettings settings;
     private final List<String> summary = new ArrayList<>();
