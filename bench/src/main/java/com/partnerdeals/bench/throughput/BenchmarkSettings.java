@@ -48,7 +48,9 @@ record BenchmarkSettings(List<String> databases,
         Path serviceJava = Path.of(property("bench.serviceJava",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         boolean quick = Boolean.parseBoolean(property("bench.quick", "false"));
-        Path compareWith = property("bench.compareWith", "").isBlank() ? null : Path.of(property("bench.compareWith", ""));
+        String compared = property("bench.compareWith", "");
+        Path compareWith = compared.isBlank() ? null : Path.of(compared);
+        String serviceJvmOptions = property("bench.serviceJvmOptions", "-Xms1g -Xmx1g");
         boolean split = compareWith == null && Boolean.parseBoolean(property("bench.split", "true"));
         return new BenchmarkSettings(
                 List.of(property("bench.databases", "h2,postgres").split(",")),
@@ -67,14 +69,15 @@ record BenchmarkSettings(List<String> databases,
                 // Looked for only when the split deployment runs, so that a run without it needs only the app's jar.
                 split ? serviceJar("bench.commandSideJar", "command-side") : null,
                 split ? serviceJar("bench.querySideJar", "query-side") : null,
-                options(property("bench.serviceJvmOptions", "-Xms1g -Xmx1g")),
+                options(serviceJvmOptions),
                 serviceJava,
                 work,
                 compareWith,
-                options(property("bench.compareJvmOptions", property("bench.serviceJvmOptions", "-Xms1g -Xmx1g"))),
+                options(property("bench.compareJvmOptions", serviceJvmOptions)),
                 Path.of(property("bench.compareJava", serviceJava.toString())),
-                Integer.parseInt(property("bench.pairRounds", "8")),
-                Duration.ofSeconds(Long.parseLong(property("bench.pairSliceSeconds", "15"))));
+                // The A/A check (the same build as A and B) was run with these: bench/THROUGHPUT.md.
+                Integer.parseInt(property("bench.pairRounds", "24")),
+                Duration.ofSeconds(Long.parseLong(property("bench.pairSliceSeconds", "5"))));
     }
 
     private static List<String> options(String spaced) {

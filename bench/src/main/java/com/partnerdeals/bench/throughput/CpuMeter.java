@@ -30,6 +30,16 @@ final class CpuMeter {
             return new Reading(service - earlier.service, database - earlier.database,
                     loadGenerator - earlier.loadGenerator);
         }
+
+        /** The CPU seconds used over {@code commands} commands as milliseconds per command. */
+        Reading millisPerCommand(long commands) {
+            double per = 1000.0 / commands;
+            return new Reading(service * per, database * per, loadGenerator * per);
+        }
+
+        double total() {
+            return service + database + loadGenerator;
+        }
     }
 
     private static final double TICKS_PER_SECOND = 100;

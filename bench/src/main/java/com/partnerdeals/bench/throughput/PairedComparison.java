@@ -24,23 +24,24 @@ import java.util.function.ToDoubleFunction;
  */
 final class PairedComparison {
 
-    /** One build's slice of load: what it answered and what it cost. */
-    record Slice(String build, CommandLoad.Result load, CpuMeter.Reading cpu, OptionalLong transactions, double jitShare) {
+    /** One build's slice of load: what it answered and what it cost (CPU in milliseconds per command). */
+    record Slice(String build, CommandLoad.Result load, CpuMeter.Reading perCommand, OptionalLong transactions,
+                 double jitShare) {
 
         double commandsPerSecond() {
             return load.commandsPerSecond();
         }
 
         double cpuPerCommand() {
-            return (cpu.service() + cpu.database() + cpu.loadGenerator()) * 1000 / load.commands();
+            return perCommand.total();
         }
 
         double servicePerCommand() {
-            return cpu.service() * 1000 / load.commands();
+            return perCommand.service();
         }
 
         double databasePerCommand() {
-            return cpu.database() * 1000 / load.commands();
+            return perCommand.database();
         }
 
         double transactionsPerCommand() {
@@ -66,7 +67,7 @@ final class PairedComparison {
             OptionalLong transactions = transactionsBefore.isPresent() && transactionsAfter.isPresent()
                     ? OptionalLong.of(transactionsAfter.getAsLong() - transactionsBefore.getAsLong())
                     : OptionalLong.empty();
-            return new Slice(name, load, used, transactions, jitShare);
+            return new Slice(name, load, used.millisPerCommand(load.commands()), transactions, jitShare);
         }
     }
 
@@ -144,9 +145,9 @@ final class PairedComparison {
     }
 
     private static void print(int round, Slice slice) {
-        double loadGenerator = slice.cpu().loadGenerator() * 1000 / slice.load().commands();
         System.out.printf("  %5d %-5s %10.0f  %.2f + %.2f + %.2f = %.2f ms  %.2f  %.1f %%%s%n", round, slice.build(),
-                slice.commandsPerSecond(), slice.servicePerCommand(), slice.databasePerCommand(), loadGenerator,
+                slice.commandsPerSecond(), slice.servicePerCommand(), slice.databasePerCommand(),
+                slice.perCommand().loadGenerator(),
                 slice.cpuPerCommand(), slice.transactionsPerCommand(), slice.jitShare() * 100,
                 slice.load().failures() > 0 ? "  (" + slice.load().failures() + " refused)" : "");
     }
@@ -178,7 +179,7 @@ final class PairedComparison {
     }
 
     /** The {@code q} quantile of sorted {@code values}, between the two nearest where it falls between them. */
-    static double quantile(double[] values, double q) {
+    private static double quantile(double[] values, double q) {
         double at = q * (values.length - 1);
         int below = (int) Math.floor(at);
         int above = (int) Math.ceil(at);

@@ -257,15 +257,11 @@ public final class ThroughputBenchmark {
 
     /** What one command cost in CPU, and so how many commands the machine's cores could do at most. */
     private static void printCpu(CpuMeter.Reading used, CommandLoad.Result load) {
-        double perCommand = 1000.0 / load.commands();
-        double service = used.service() * perCommand;
-        double database = used.database() * perCommand;
-        double client = used.loadGenerator() * perCommand;
-        double total = service + database + client;
+        CpuMeter.Reading perCommand = used.millisPerCommand(load.commands());
         System.out.printf("    CPU per command: service %.2f ms, database %.2f ms, load generator %.2f ms = %.2f ms "
-                        + "(all %d cores busy would be %.0f commands/s)%n", service, database, client, total,
-                Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().availableProcessors() * 1000 / total);
+                        + "(all %d cores busy would be %.0f commands/s)%n", perCommand.service(), perCommand.database(),
+                perCommand.loadGenerator(), perCommand.total(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors() * 1000 / perCommand.total());
     }
 
     private static void printVisibility(String condition, VisibilityProbe.Result result, CommandLoad.Result load,
