@@ -2,6 +2,7 @@ package com.partnerdeals.app.personal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerdeals.api.deal.DealContactErased;
 import com.partnerdeals.api.deal.DealRegistered;
 import com.partnerdeals.api.deal.SubmitNewsletterSubscription;
 import com.partnerdeals.api.personal.ContactErased;
@@ -77,27 +78,57 @@ class ContactErasureTransactionTest {
     }
 
     /**
-     * The lookup names a deal that cannot record the erasure (a row without a deal behind it, as a half-restored
-     * backup would leave): the request fails, and the contact's key, the erasure's record and the other deal's
-     * record are all still as they were. Mended, the same request erases everything.
+     * Two deals of the contact, and the second cannot record the erasure (its unit of work fails as it records it):
+     * the request fails, and the contact's key, the erasure's record and the first deal's record are all still as
+     * they were. Once the fault is gone, the same request erases both.
      */
     @Test
     void anErasureThatOneOfItsDealsCannotRecordErasesNothing() {
+        String first = register();
+        String second = registerForAnotherPartner();
+        long erasuresBefore = storedErasures();
+        Registration failTheSecondDealsRecord = eventStore.subscribe(events -> {
+            if (events.stream().anyMatch(event -> event.getPayload() instanceof DealContactErased erased
+                    && erased.dealId().equals(second))) {
+                throw new IllegalStateException("the second deal cannot record the erasure");
+            }
+        });
+        Api.Response failed;
+        try {
+            failed = api.post("/api/personal-data/erasures", manager, Map.of("email", email, "reason", "Asked"));
+        } finally {
+            failTheSecondDealsRecord.cancel();
+        }
+
+        assertThat(failed.status()).as(failed.toString()).isNotEqualTo(200);
+        assertThat(storedErasures()).isEqualTo(erasuresBefore);
+        assertThat(history(first)).as("the key is still there: the events still decrypt").contains(email)
+                .doesNotContain("DealContactErased");
+
+        Api.Response erased = api.post("/api/personal-data/erasures", manager, Map.of("email", email, "reason", "Asked"));
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.at("/deals")).isEqualTo("2");
+        assertThat(storedErasures()).isEqualTo(erasuresBefore + 1);
+        for (String dealId : List.of(first, second)) {
+            assertThat(history(dealId)).doesNotContainIgnoringCase(email).contains("DealContactErased");
+        }
+    }
+
+    /**
+     * The lookup names a deal with no history (a row without a deal behind it, as a half-restored backup would
+     * leave): it holds nothing of the contact in the store, so it does not keep the contact's key alive. The erasure
+     * erases the real deal and counts only it.
+     */
+    @Test
+    void aLookupRowWithoutADealDoesNotStopTheErasure() {
         String dealId = register();
         String missingDeal = "zzzzzzzz-" + UUID.randomUUID();
         jdbc.sql("INSERT INTO deal_contact (deal_id, contact_hash, erased) VALUES (?, ?, FALSE)")
                 .params(missingDeal, contacts.contactHash(email)).update();
         long erasuresBefore = storedErasures();
 
-        Api.Response failed = api.post("/api/personal-data/erasures", manager, Map.of("email", email, "reason", "Asked"));
-
-        assertThat(failed.status()).as(failed.toString()).isNotEqualTo(200);
-        assertThat(storedErasures()).isEqualTo(erasuresBefore);
-        assertThat(history(dealId)).as("the key is still there: the events still decrypt").contains(email)
-                .doesNotContain("DealContactErased");
-
-        jdbc.sql("DELETE FROM deal_contact WHERE deal_id = ?").param(missingDeal).update();
         Api.Response erased = api.post("/api/personal-data/erasures", manager, Map.of("email", email, "reason", "Asked"));
+
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(erased.at("/deals")).isEqualTo("1");
         assertThat(storedErasures()).isEqualTo(erasuresBefore + 1);
@@ -207,7 +238,16 @@ class ContactErasureTransactionTest {
     }
 
     private String register() {
-        Api.Response registered = api.post("/api/deals", program.tokens.partner(partner),
+        return registerAs(partner);
+    }
+
+    /** A second deal of the same contact: another partner's, as the first deal protects the domain (SPEC 4.4). */
+    private String registerForAnotherPartner() {
+        return registerAs(program.newPartner());
+    }
+
+    private String registerAs(String partnerId) {
+        Api.Response registered = api.post("/api/deals", program.tokens.partner(partnerId),
                 dealWithId(UUID.randomUUID().toString()));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return registered.at("/dealId");

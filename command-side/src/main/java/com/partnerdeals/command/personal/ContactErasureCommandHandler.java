@@ -10,8 +10,11 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +31,15 @@ import org.springframework.stereotype.Component;
  * committed in between makes the erasure start again, now with that deal; waiting for its lock while holding the key
  * could deadlock with a command of the new deal. A registration that comes after the shredding gets a new key: it is
  * new data, which this erasure does not cover.
+ *
+ * <p>A lookup row whose deal has no history (a half-restored backup leaves one) holds nothing of the contact in the
+ * store: the erasure goes on without it, counts only the deals it erased, and logs the deal's id for the operator.
+ * Refusing would keep the person's key alive over a broken lookup row.
  */
 @Component
 public class ContactErasureCommandHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactErasureCommandHandler.class);
 
     private final Repository<ContactErasure> erasures;
     private final Repository<Deal> deals;
@@ -50,19 +59,25 @@ public class ContactErasureCommandHandler {
         List<String> dealIds = contacts.dealsOf(command.contactHash());
         List<Aggregate<Deal>> contactsDeals = new ArrayList<>();
         for (String dealId : dealIds) {
-            contactsDeals.add(deals.load(dealId));
+            try {
+                contactsDeals.add(deals.load(dealId));
+            } catch (AggregateNotFoundException noHistory) {
+                log.warn("Erasure {}: the contact lookup names deal {}, which has no history; erasing without it",
+                        command.erasureId(), dealId);
+            }
         }
         contacts.shredKey(command.contactHash());
         if (!contacts.dealsOf(command.contactHash()).equals(dealIds)) {
             throw new ConcurrencyException("The contact's deals changed while it was erased");
         }
-        List<String> accountIds = dealIds.stream().map(accounts::accountOfDeal).flatMap(Optional::stream).toList();
-        erasures.newInstance(() -> new ContactErasure(command, dealIds, accountIds));
+        List<String> erasedDeals = contactsDeals.stream().map(Aggregate::identifierAsString).toList();
+        List<String> accountIds = erasedDeals.stream().map(accounts::accountOfDeal).flatMap(Optional::stream).toList();
+        erasures.newInstance(() -> new ContactErasure(command, erasedDeals, accountIds));
         for (Aggregate<Deal> deal : contactsDeals) {
             // The deal's own handler decides (an erased contact is erased once), as for a command sent to it.
             deal.handle(GenericCommandMessage.asCommandMessage(
                     new EraseDealContact(deal.identifierAsString(), command.erasureId(), command.reason())));
         }
-        return new ContactErasures.Outcome(command.erasureId(), dealIds.size(), accountIds.size());
+        return new ContactErasures.Outcome(command.erasureId(), erasedDeals.size(), accountIds.size());
     }
 }

@@ -19,6 +19,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One key per data subject (a customer contact, a note), in table {@code personal_data_key}, wrapped by the
@@ -61,6 +63,11 @@ public class PersonalDataKeys {
             return size() > CACHED_KEYS;
         }
     };
+    /**
+     * This node's erasures committed so far, guarded by the cache's lock. A key read from the table while an erasure
+     * was open (the read sees the key still live) is not cached once that erasure has committed.
+     */
+    private long erasuresCommitted;
     private volatile SecretKey hashKey;
     /** An initialised HMAC per thread: looking one up in the JCA providers costs more than hashing. */
     private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(() -> {
@@ -131,12 +138,14 @@ public class PersonalDataKeys {
      * reads the keys issued after it too: a replay reads events in the order their keys were issued.
      */
     public Optional<SecretKey> key(String keyId) {
+        long erasuresBeforeTheRead;
         synchronized (cache) {
             Cached cached = cache.get(keyId);
             // Erased keys expire too: an erasure whose transaction rolled back must not leave a key unreadable here.
             if (cached != null && cached.until() > cacheClock.millis()) {
                 return cached.key();
             }
+            erasuresBeforeTheRead = erasuresCommitted;
         }
         long until = cacheClock.millis() + LIVE_KEY_CACHING.toMillis();
         Map<String, Cached> read = new LinkedHashMap<>();
@@ -161,7 +170,9 @@ public class PersonalDataKeys {
             throw new TamperedPersonalData("it names key " + keyId + ", which was never issued");
         }
         synchronized (cache) {
-            cache.putAll(read);
+            if (erasuresCommitted == erasuresBeforeTheRead) {
+                cache.putAll(read);
+            }
         }
         return found.key();
     }
@@ -186,7 +197,12 @@ public class PersonalDataKeys {
         }
     }
 
-    /** Deletes every key of the subject, leaving tombstones; answers how many live keys there were. */
+    /**
+     * Deletes every key of the subject, leaving tombstones; answers how many live keys there were. From the
+     * transaction's commit on, this node answers the keys as erased: another thread that read one while the
+     * erasure was open (a projection decrypting the subject's last event, say) may have cached it as live, so the
+     * keys leave the cache again at the commit, and such a read does not cache what it read.
+     */
     public int erase(String subjectHash) {
         // A subject has one live key at most; every earlier one is a tombstone already. Locked first, so that a
         // transaction holding the key locked (lockLiveKey) ends before it is erased.
@@ -200,7 +216,24 @@ public class PersonalDataKeys {
         synchronized (cache) {
             erased.forEach(cache::remove);
         }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forgetCommitted(erased);
+                }
+            });
+        } else {
+            forgetCommitted(erased);
+        }
         return erased.size();
+    }
+
+    private void forgetCommitted(List<String> erasedKeyIds) {
+        synchronized (cache) {
+            erasuresCommitted++;
+            erasedKeyIds.forEach(cache::remove);
+        }
     }
 
     /**

@@ -68,6 +68,21 @@ class PersonalDataKeysTest {
         assertThat(stillLive).isFalse();
     }
 
+    /**
+     * SPEC 11, "from then on": another thread of this node reads the key while the erasure's transaction is open (a
+     * projection decrypting the contact's last event) and sees it still live; from the erasure's commit on, this node
+     * answers it as erased, not from what that read cached.
+     */
+    @Test
+    void aKeyReadWhileItsErasureIsOpenIsErasedOnThisNodeFromTheCommitOn() throws Exception {
+        String keyId = keys.currentKey(subject).id();
+        HeldOpen<Integer> erasure = holdOpen(() -> keys.erase(subject));
+
+        assertThat(keys.key(keyId)).as("before the erasure commits, the key still opens what it sealed").isPresent();
+        assertThat(erasure.commit()).isEqualTo(1);
+        assertThat(keys.key(keyId)).as("from the commit on").isEmpty();
+    }
+
     /** README, Personal data: "Other nodes drop a cached key within a minute". */
     @Test
     void anotherNodeThatCachedTheKeyReadsItAsErasedWithinAMinute() {
