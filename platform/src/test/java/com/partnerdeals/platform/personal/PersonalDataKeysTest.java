@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.partnerdeals.api.personal.PersonalData;
 import com.partnerdeals.platform.testing.MutableClock;
 import com.partnerdeals.platform.testing.PostgresSchema;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +19,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -83,6 +92,34 @@ class PersonalDataKeysTest {
         assertThat(keys.key(keyId)).as("from the commit on").isEmpty();
     }
 
+    /**
+     * The same, where the other thread's read of the key table ran before the erasure's commit and its caching comes
+     * after it: what it read is not cached.
+     */
+    @Test
+    void aKeyReadBeforeItsErasureCommitsIsNotCachedAfterIt() throws Exception {
+        AtomicReference<Thread> heldReader = new AtomicReference<>();
+        CountDownLatch keyTableRead = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        DataSource database = holdingKeyReads(PostgresSchema.orInMemory("personal_data_keys"), heldReader, keyTableRead,
+                goOn);
+        keys = new PersonalDataKeys(JdbcClient.create(database), master, List.of(), Clock.systemUTC());
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
+        String keyId = keys.currentKey(subject).id();
+        HeldOpen<Integer> erasure = holdOpen(() -> keys.erase(subject));
+
+        CompletableFuture<Boolean> readMeanwhile = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readMeanwhile.complete(keys.key(keyId).isPresent()));
+        heldReader.set(reader);
+        reader.start();
+        assertThat(keyTableRead.await(10, TimeUnit.SECONDS)).as("the other thread read the key table").isTrue();
+        assertThat(erasure.commit()).isEqualTo(1);
+        goOn.countDown();
+
+        assertThat(readMeanwhile.get(10, TimeUnit.SECONDS)).as("its read came before the commit").isTrue();
+        assertThat(keys.key(keyId)).as("from the commit on").isEmpty();
+    }
+
     /** README, Personal data: "Other nodes drop a cached key within a minute". */
     @Test
     void anotherNodeThatCachedTheKeyReadsItAsErasedWithinAMinute() {
@@ -141,6 +178,49 @@ class PersonalDataKeysTest {
     /** Runs {@code work} in a transaction on another thread, committed as soon as it is done. */
     private <T> CompletableFuture<T> inTransactionMeanwhile(Supplier<T> work) {
         return CompletableFuture.supplyAsync(() -> transactions.execute(status -> work.get()));
+    }
+
+    /**
+     * {@code database}, where {@code reader}'s reads of the key table wait after the query ran (its result read) until
+     * {@code goOn}, so that what the thread does with the result comes later than the query.
+     */
+    private static DataSource holdingKeyReads(DataSource database, AtomicReference<Thread> reader,
+                                              CountDownLatch read, CountDownLatch goOn) {
+        return new DelegatingDataSource(database) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return proxy(Connection.class, (proxy, method, args) -> {
+                    Object result = invoke(method, connection, args);
+                    boolean keyRead = method.getName().equals("prepareStatement")
+                            && String.valueOf(args[0]).startsWith("SELECT key_id, wrapped_key");
+                    if (keyRead && Thread.currentThread() == reader.get()) {
+                        PreparedStatement statement = (PreparedStatement) result;
+                        return proxy(PreparedStatement.class, (p, m, a) -> {
+                            Object outcome = invoke(m, statement, a);
+                            if (m.getName().equals("executeQuery")) {
+                                read.countDown();
+                                await(goOn);
+                            }
+                            return outcome;
+                        });
+                    }
+                    return result;
+                });
+            }
+        };
+    }
+
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void await(CountDownLatch latch) {
