@@ -199,9 +199,9 @@ public class PersonalDataKeys {
 
     /**
      * Deletes every key of the subject, leaving tombstones; answers how many live keys there were. From the
-     * transaction's commit on, this node answers the keys as erased: another thread that read one while the
-     * erasure was open (a projection decrypting the subject's last event, say) may have cached it as live, so the
-     * keys leave the cache again at the commit, and such a read does not cache what it read.
+     * transaction's commit on (at once without one), this node answers the keys as erased: they leave the cache at
+     * the commit, not before, since another thread may read one while the erasure is open (a projection decrypting
+     * the subject's last event, say), and a read that began before the commit does not cache what it read.
      */
     public int erase(String subjectHash) {
         // A subject has one live key at most; every earlier one is a tombstone already. Locked first, so that a
@@ -213,9 +213,6 @@ public class PersonalDataKeys {
                         WHERE live_subject = ?""")
                 .params(now(), subjectHash)
                 .update();
-        synchronized (cache) {
-            erased.forEach(cache::remove);
-        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

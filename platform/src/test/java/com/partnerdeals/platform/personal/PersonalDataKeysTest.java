@@ -105,7 +105,9 @@ class PersonalDataKeysTest {
                 goOn);
         keys = new PersonalDataKeys(JdbcClient.create(database), master, List.of(), Clock.systemUTC());
         transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
-        String keyId = keys.currentKey(subject).id();
+        // Keyed on another node: this one has not cached the key, so its read goes to the table.
+        String keyId = new PersonalDataKeys(JdbcClient.create(database), master, List.of(), Clock.systemUTC())
+                .currentKey(subject).id();
         HeldOpen<Integer> erasure = holdOpen(() -> keys.erase(subject));
 
         CompletableFuture<Boolean> readMeanwhile = new CompletableFuture<>();
