@@ -37,8 +37,11 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,6 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sees the deal's erasure; and a deal of the contact registered at the same moment is covered too.
  */
 @ServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class ContactErasureTransactionTest {
 
     @LocalServerPort int port;
@@ -120,7 +124,7 @@ class ContactErasureTransactionTest {
      * erases the real deal and counts only it.
      */
     @Test
-    void aLookupRowWithoutADealDoesNotStopTheErasure() {
+    void aLookupRowWithoutADealDoesNotStopTheErasure(CapturedOutput output) {
         String dealId = register();
         String missingDeal = "zzzzzzzz-" + UUID.randomUUID();
         jdbc.sql("INSERT INTO deal_contact (deal_id, contact_hash, erased) VALUES (?, ?, FALSE)")
@@ -133,6 +137,8 @@ class ContactErasureTransactionTest {
         assertThat(erased.at("/deals")).isEqualTo("1");
         assertThat(storedErasures()).isEqualTo(erasuresBefore + 1);
         assertThat(history(dealId)).doesNotContainIgnoringCase(email).contains("DealContactErased");
+        assertThat(output.getAll()).as("the operator learns which deal, and nothing of the person (SPEC 11)")
+                .contains(missingDeal).doesNotContainIgnoringCase(email);
     }
 
     /**
